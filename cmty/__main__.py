@@ -1,0 +1,5 @@
+"""`python -m cmty` runs the command line."""
+
+from cmty.cli import main
+
+main()

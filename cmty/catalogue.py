@@ -1,0 +1,114 @@
+"""Every finding code cmty reports, with its default severity, source and title.
+
+Codes are stable: scripts and CI configurations match on them, so a code is never renamed.
+`docs/codes.md` is generated from this table (`python -m cmty.catalogue`), and a test keeps
+the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cmty.findings import Severity, Text
+
+ERR, WARN = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    source: str
+    title: Text
+
+
+def _c(code: str, severity: Severity, source: str, zh: str, en: str) -> Code:
+    return Code(code, severity, source, Text(zh, en))
+
+
+CODES: tuple[Code, ...] = (
+    # Reading the file
+    _c("YAML-SYNTAX", ERR, "YAML 1.2", "YAML 语法错误", "YAML syntax error"),
+    _c("YAML-DUPLICATE-KEY", ERR, "YAML 1.2 §3.2.1.1", "同一映射中键重复", "duplicate key in a mapping"),
+    _c("YAML-ENCODING", ERR, "YAML 1.2 §5.2", "文件不是 UTF-8 编码", "file is not UTF-8"),
+    _c("YAML-BOM", WARN, "YAML 1.2 §5.2", "文件以 BOM 开头", "file starts with a byte-order mark"),
+    _c("YAML-TAB", ERR, "YAML 1.2 §6.1", "缩进中使用了制表符", "tab used for indentation"),
+    _c("YAML-CONFLICT", ERR, "git", "文件含未解决的合并冲突标记", "unresolved merge-conflict marker"),
+    _c("YAML-EMPTY", ERR, "cmty", "文件为空", "file is empty"),
+    _c("YAML-ALIAS-BOMB", ERR, "YAML 1.2 §7.1", "别名展开过多（疑似别名炸弹）",
+       "too many alias expansions (alias bomb)"),
+    _c("YAML-NOT-MAPPING", ERR, "cmty", "记录应为映射（键: 值）", "a record must be a mapping"),
+    _c("YAML-BINARY", ERR, "cmty", "文件是二进制内容", "file is binary"),
+    _c("YAML-TOO-LARGE", ERR, "cmty", "文件过大", "file is too large"),
+    _c("YAML-TOO-DEEP", ERR, "cmty", "嵌套层级过深", "nesting is too deep"),
+    _c("YAML-MULTI-DOC", ERR, "cmty", "一个文件只能有一个 YAML 文档", "more than one YAML document"),
+    _c("YAML-COERCED", ERR, "YAML 1.2 core schema", "YAML 把应为文本的值读成了其他类型",
+       "YAML read a value meant as text as something else"),
+    # Schema
+    _c("SCHEMA-REQUIRED", ERR, "data_schema", "缺少必填字段", "a required field is missing"),
+    _c("SCHEMA-UNKNOWN-FIELD", ERR, "data_schema", "未知字段", "unknown field"),
+    _c("SCHEMA-TYPE", ERR, "data_schema", "值的类型不对", "value has the wrong type"),
+    _c("SCHEMA-ENUM", ERR, "data_schema", "值不在允许范围内", "value is not one of the allowed ones"),
+    _c("SCHEMA-PATTERN", ERR, "data_schema", "值的格式不对", "value does not have the required form"),
+    _c("SCHEMA-CONSTRAINT", ERR, "data_schema", "值不满足约束", "value breaks a constraint"),
+    _c("MONEY-FORMAT", ERR, "DESIGN §1", "金额格式不对", "amount is not money"),
+    _c("DATE-FORMAT", ERR, "ISO 8601", "日期格式不对", "not a date"),
+    _c("MONTH-FORMAT", ERR, "ISO 8601", "月份格式不对", "not a month"),
+    _c("PERIOD-FORMAT", ERR, "ISO 8601", "期间格式不对", "not a period"),
+    # Identifiers (§9)
+    _c("ID-LENGTH", ERR, "GB 11643-1999", "身份证号长度不对", "ID number has the wrong length"),
+    _c("ID-CHARS", ERR, "GB 11643-1999", "身份证号含非法字符", "ID number has invalid characters"),
+    _c("ID-DATE", ERR, "GB 11643-1999", "身份证号中的出生日期无效", "birth date in ID number is invalid"),
+    _c("ID-PROVINCE", ERR, "GB 11643-1999", "身份证号的省级代码无效", "province code is invalid"),
+    _c("ID-CHECKSUM", ERR, "GB 11643-1999", "身份证号校验位错误", "ID number check digit is wrong"),
+    _c("ID-LOWERCASE-X", WARN, "GB 11643-1999", "校验位应为大写 X", "check character should be X"),
+    _c("ID-LEGACY-15", ERR, "GB 11643-1999", "15 位旧身份证号", "legacy 15-digit ID number"),
+    _c("USCC-LENGTH", ERR, "GB 32100-2015", "统一社会信用代码长度不对", "credit code length is wrong"),
+    _c("USCC-CHARS", ERR, "GB 32100-2015", "统一社会信用代码含非法字符", "credit code has invalid characters"),
+    _c("USCC-CHECKSUM", ERR, "GB 32100-2015", "统一社会信用代码校验位错误", "credit code check is wrong"),
+    _c("USCC-CATEGORY", WARN, "GB 32100-2015", "登记管理部门与机构类别组合少见",
+       "unknown department and category pair"),
+    _c("MOBILE-FORMAT", ERR, "§9 mobile", "手机号格式不对", "not a mainland mobile number"),
+    _c("MOBILE-NORMALISE", WARN, "§9 mobile", "手机号应写成 11 位数字", "write the mobile as 11 digits"),
+    _c("DIVISION-FORMAT", ERR, "GB/T 2260", "区划代码格式不对", "division code is malformed"),
+    # Integrity
+    _c("RECORD-DUPLICATE-ID", ERR, "DESIGN §1", "记录编号重复", "two records have the same id"),
+    _c("RECORD-FILENAME", ERR, "DESIGN §1", "文件名与记录编号不一致",
+       "file name differs from the record id"),
+    _c("REF-MISSING", ERR, "DESIGN §1", "引用的记录不存在", "referenced record does not exist"),
+    _c("REF-WRONG-KIND", ERR, "DESIGN §1", "引用的记录类型不对", "reference points to the wrong kind"),
+    _c("APPROVAL-ROLE", ERR, "C8", "审批人不担任该角色", "approver does not hold the role"),
+    _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
+    _c("RULE-CRASHED", ERR, "cmty", "检查规则内部出错", "a check failed internally"),
+)
+
+BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
+
+
+def severity_of(code: str) -> Severity:
+    return BY_CODE[code].severity
+
+
+def source_of(code: str) -> str:
+    return BY_CODE[code].source
+
+
+def markdown() -> str:
+    """The code table as markdown (docs/codes.md)."""
+    lines = [
+        "# Finding codes / 检查代码",
+        "",
+        "Generated by `python -m cmty.catalogue`; do not edit by hand.",
+        "",
+        "| code | severity | source | 说明 | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{c.code}` | {c.severity.label} | {c.source} | {c.title.zh} | {c.title.en} |"
+        for c in CODES
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

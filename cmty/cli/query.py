@@ -1,0 +1,69 @@
+"""`cmty list` and `cmty show`: read records, personal data masked unless --reveal."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cmty.cli._common import Lang, LangOption, RevealOption, out, repo_from
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class ShowFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+def list_records(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="记录类型：org member fee fund voucher disclosure")],
+    where: Annotated[list[str] | None, typer.Option(
+        "--where", help="筛选 字段=值，可重复 / filter FIELD=VALUE, repeatable")] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="排序字段 / sort by")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="输出格式 / format")] = (
+        ListFormat.table),
+    reveal: RevealOption = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """列出记录 / List the records of a kind."""
+    from cmty.query import select
+    from cmty.render import tables
+
+    header, rows = select(repo_from(ctx), kind, where or [], sort, reveal=reveal)
+    render = {ListFormat.table: tables.as_table, ListFormat.csv: tables.as_csv,
+              ListFormat.json: tables.as_json, ListFormat.md: tables.as_markdown}[fmt]
+    out(render(header, rows))
+
+
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="记录编号 / record id")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="输出格式 / format")] = (
+        ShowFormat.yaml),
+    reveal: RevealOption = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """显示一条记录 / Show one record."""
+    from cmty.query import find_record, shown
+    from cmty.render.records import as_yaml
+
+    repo = repo_from(ctx)
+    record = find_record(repo, record_id)
+    if fmt is ShowFormat.json:
+        out(json.dumps(shown(record, reveal), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out(as_yaml(repo, record, reveal))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_records)
+    app.command("show")(show)

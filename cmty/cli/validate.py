@@ -1,0 +1,56 @@
+"""`cmty validate`: check the data repository and report every finding."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cmty.cli._common import Lang, LangOption, out, repo_from
+from cmty.errors import ExitCode
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="只报告这些文件或目录 / report only these files or folders")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="输出格式 / output format")] = Format.text,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="达到此级别即以 1 退出 / exit 1 at this severity")] = FailOn.error,
+    lang: LangOption = Lang.zh,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="不使用缓存 / ignore the cache")] = False,
+) -> None:
+    """检查数据文件 / Validate the records against the schemas and rules."""
+    from cmty.findings import Severity
+    from cmty.render import findings as render
+    from cmty.validate import relative_paths, validate_repo
+
+    repo = repo_from(ctx)
+    report = validate_repo(repo, relative_paths(repo, paths or []), use_cache=not no_cache)
+    if fmt is Format.json:
+        out(render.as_json(report.findings))
+    elif fmt is Format.github:
+        out(render.as_github(report.findings, lang.value, repo.prefix_in_git()))
+    else:
+        out(render.as_text(report.findings, lang.value))
+        out(render.summary(report.findings, report.files, report.records, lang.value))
+    if report.fails(Severity.parse(fail_on.value)):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)

@@ -1,0 +1,146 @@
+"""cmty.yaml: the community's identity, its roles and the rule parameters, with defaults.
+
+Every local-practice ("L") item of the regulations is a parameter here, with the default from
+the rules reference and the rule code it belongs to, so a community sets its own figure instead
+of cmty hard-coding one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cmty.errors import ConfigError
+from cmty.findings import Text
+
+CONFIG_NAME = "cmty.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    key: str          # dotted path under `parameters:`
+    default: Any
+    rule: str         # the rule code it belongs to
+    zh: str
+    en: str
+
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("fees.rounding", "half-up", "F3", "党费计算舍入方式（half-up 四舍五入）",
+              "rounding of computed dues (half-up)"),
+    Parameter("fees.base_deducts_social_insurance", False, "F2",
+              "计算基数是否扣除个人缴纳的社保和公积金", "whether the base excludes the member's own "
+              "social-insurance and housing-fund contributions"),
+    Parameter("fees.farmer_monthly", "0.20", "F6", "农民党员每月党费（0.20–1.00 元）",
+              "monthly dues of farmer members (0.20–1.00 yuan)"),
+    Parameter("fees.back_payment_months", 6, "F12", "补交党费一般不超过的月数",
+              "months of back payment generally allowed"),
+    Parameter("fees.arrears_warning_months", 3, "F14", "连续未交党费提醒月数",
+              "consecutive unpaid months that raise a warning"),
+    Parameter("development.activist_min_months", 0, "D4", "申请后确定积极分子的最短月数",
+              "minimum months from application to activist"),
+    Parameter("development.political_review_valid_months", 12, "D8", "政治审查结论有效月数",
+              "months a political review stays valid"),
+    Parameter("development.publicity_days", 7, "D12", "发展对象公示天数",
+              "days a candidate's public notice stays up"),
+    Parameter("development.publicity_working_days", False, "D12", "公示天数是否按工作日计算",
+              "whether publicity days are working days"),
+    Parameter("meetings.party_lecture_every", "quarter", "§4 党课", "党课频次（quarter 或 year）",
+              "party-lecture cadence (quarter or year)"),
+    Parameter("finance.cash_limit", "5000.00", "C4", "库存现金限额（元）",
+              "cash-on-hand limit (yuan)"),
+    Parameter("finance.bank_threshold", "1000.00", "C5", "超过此金额须银行转账（元）",
+              "amount above which payment must go through the bank (yuan)"),
+    Parameter("finance.hospitality_cap", "0.00", "C10", "接待费上限（元，零控制为 0）",
+              "hospitality spending cap (yuan; 0 = zero control)"),
+    Parameter("finance.large_item_threshold", "50000.00", "C8",
+              "须经居民（代表）会议决定的大额事项金额（元）",
+              "amount above which a residents' (representatives') meeting must decide (yuan)"),
+    Parameter("finance.approval_chain", ["民主理财小组", "书记"], "C8",
+              "支出审批须依次经过的角色（联签）", "roles that must approve an expense, in order"),
+    Parameter("finance.allowed_documents", ["发票", "财政票据", "收据", "工资表", "银行回单", "合同"],
+              "C3", "允许入账的原始凭证类型", "original-document types that may be booked"),
+    Parameter("disclosure.general_every", "quarter", "村委会组织法 art. 30",
+              "一般事项公开频次", "cadence of general disclosures"),
+    Parameter("disclosure.finance_every", "month", "村委会组织法 art. 30",
+              "财务公开频次（收支较多时按月）", "cadence of finance disclosures"),
+    Parameter("disclosure.major_within_days", 3, "村委会组织法 art. 30",
+              "重大事项随时公开的期限（天）", "days within which a major matter is posted"),
+    Parameter("disclosure.posting_days", 0, "§5 posting", "公开栏张贴最短天数（0 为至下期替换）",
+              "minimum days a board stays up (0 = until the next period replaces it)"),
+    Parameter("foreigners.visa_reminder_days", 14, "X5", "签证停留期届满前提醒天数",
+              "days before a visa stay ends to remind"),
+    Parameter("foreigners.permit_reminder_days", 45, "X7", "居留许可届满前提醒天数",
+              "days before a residence permit ends to remind"),
+    Parameter("residents.registration_days", 3, "§8 居住登记", "居住登记期限（天）",
+              "days to register a newcomer"),
+    Parameter("joint_meeting.interval_months", 6, "§11 联席会议", "联席会议间隔（月）",
+              "months between joint meetings of resident units"),
+    Parameter("joint_meeting.liaisons_per_unit", 1, "§11 联席会议", "每个驻区单位联络员人数",
+              "liaisons per resident unit"),
+    Parameter("grid.levels", ["街道", "社区", "网格", "楼栋"], "§11 网格", "网格层级",
+              "grid levels"),
+    Parameter("identifiers.strict_mobile_prefixes", False, "§9 mobile",
+              "是否按已分配号段严格检查手机号", "check mobiles against allocated prefixes"),
+    Parameter("limits.max_file_mb", 20, "—", "单个数据文件大小上限（MB）",
+              "largest data file cmty will parse (MB)"),
+)
+
+ROLE_NAMES: tuple[str, ...] = ("书记", "副书记", "报账员", "会计", "出纳", "民主理财小组", "监督委员会")
+
+
+@dataclass(frozen=True)
+class Config:
+    name: str
+    code: str
+    level: str
+    roles: dict[str, tuple[str, ...]]
+    parameters: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)
+
+    def param(self, key: str) -> Any:
+        return self.parameters[key]
+
+    def holders(self, role: str) -> tuple[str, ...]:
+        return self.roles.get(role, ())
+
+
+def defaults() -> dict[str, Any]:
+    return {p.key: p.default for p in PARAMETERS}
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in tree.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, dotted + "."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+def from_data(data: Any, where: Path) -> Config:
+    """Build a Config from cmty.yaml's data; the schema has already checked its shape."""
+    if not isinstance(data, dict):
+        raise ConfigError(Text(f"{where}: 内容应为映射（键: 值）", f"{where}: must be a mapping"))
+    community = data.get("community", {})
+    known = defaults()
+    given = _flatten(data.get("parameters") or {})
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise ConfigError(
+            Text(f"{where}: 未知参数 {', '.join(unknown)}", f"{where}: unknown parameters "
+                 f"{', '.join(unknown)}"),
+            Text("参数列表见 docs/parameters.md", "see docs/parameters.md for the parameters"),
+        )
+    roles = {str(k): tuple(str(p) for p in (v or ())) for k, v in (data.get("roles") or {}).items()}
+    return Config(
+        name=str(community.get("name", "")),
+        code=str(community.get("code", "")),
+        level=str(community.get("level", "")),
+        roles=roles,
+        parameters={**known, **given},
+        checks={str(k): str(v) for k, v in (data.get("checks") or {}).items()},
+    )

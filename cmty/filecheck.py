@@ -1,0 +1,179 @@
+"""Everything that can be checked in one file alone, and the facts other checks need from it.
+
+The result depends only on the file's bytes, the schemas, cmty.yaml and the date, so it is
+cached by the file's git blob id (see cmty.cache) and a warm run re-reads only changed files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from cmty import rules, schemacheck, yamlio
+from cmty.catalogue import severity_of, source_of
+from cmty.config import Config
+from cmty.findings import Finding, Text
+from cmty.kinds import Kind, record_id_for
+from cmty.locate import Locator, scalar_source
+from cmty.rules.base import Defined, RecordContext, Ref
+from cmty.schemas import kind_schema, values_at
+
+
+@dataclass(slots=True)
+class FileFacts:
+    """What one file defines, what it refers to, and what is wrong inside it (located)."""
+
+    file: str
+    kind: str
+    defined: list[tuple[str, Defined]] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+_TEXT_MESSAGES: dict[str, tuple[Text, Text]] = {
+    "YAML-TOO-LARGE": (Text("文件大小 {detail} 字节，超过上限", "file is {detail} bytes, over the limit"),
+                       Text("拆分为多个文件（例如按支部分月）；上限见参数 limits.max_file_mb",
+                            "split it (for example one file per branch and month); the limit is "
+                            "parameter limits.max_file_mb")),
+    "YAML-BINARY": (Text("文件含 NUL 字节，是二进制文件", "file contains NUL bytes: it is binary"),
+                    Text("记录文件夹中只放 UTF-8 文本的 YAML 文件", "keep only UTF-8 YAML text files "
+                         "in record folders")),
+    "YAML-BOM": (Text("文件以 UTF-8 BOM 开头", "file starts with a UTF-8 byte-order mark"),
+                 Text("用编辑器另存为“UTF-8（无 BOM）”", 'save it as "UTF-8 without BOM"')),
+    "YAML-ENCODING": (Text("此处字节不是 UTF-8（{detail}）", "bytes here are not UTF-8 ({detail})"),
+                      Text("用编辑器把文件另存为 UTF-8 编码", "re-save the file as UTF-8")),
+    "YAML-CONFLICT": (Text("未解决的合并冲突标记", "unresolved merge-conflict marker"),
+                      Text("解决冲突：保留正确的内容并删除 <<<<<<< ======= >>>>>>> 行",
+                           "resolve the conflict: keep the right lines and delete the markers")),
+    "YAML-SYNTAX": (Text("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+                    Text("检查此行及上一行的缩进、冒号和括号", "check indentation, colons and brackets "
+                         "on this line and the one before")),
+    "YAML-TAB": (Text("缩进中使用了制表符（Tab）", "a tab is used for indentation"),
+                 Text("YAML 只能用空格缩进；把 Tab 换成空格", "YAML indents with spaces only; "
+                      "replace the tab with spaces")),
+    "YAML-TOO-DEEP": (Text("嵌套层级过深", "nesting is too deep"),
+                      Text("记录的嵌套不应超过几层；检查是否多了括号", "records nest only a few levels; "
+                           "look for stray brackets")),
+    "YAML-ALIAS-BOMB": (Text("别名（*引用）展开过多", "aliases (*references) expand too much"),
+                        Text("记录中不要使用锚点和别名（&a / *a）", "do not use anchors and aliases "
+                             "(&a / *a) in records")),
+    "YAML-MULTI-DOC": (Text("文件中有第二个 YAML 文档（--- 分隔）", "a second YAML document (---)"),
+                       Text("一个文件只放一条记录；把第二个文档移到它自己的文件", "one record per "
+                            "file: move the second document to a file of its own")),
+    "YAML-EMPTY": (Text("文件为空（或只有注释）", "file is empty (or only comments)"),
+                   Text("填写记录内容，或删除此文件", "fill in the record or delete the file")),
+    "YAML-NOT-MAPPING": (Text("记录应为“键: 值”映射，这里是{detail}",
+                              "a record is a key: value mapping, this is {detail}"),
+                         Text("去掉开头的“- ”，把内容写成 键: 值", 'remove the leading "- " and write '
+                              "key: value lines")),
+}
+
+
+def _text_finding(code: str, file: str, record: str, line: int, column: int, detail: str
+                  ) -> Finding:
+    message, hint = _TEXT_MESSAGES[code]
+    if code == "YAML-ENCODING" and detail == "gbk":
+        message = Text("文件不是 UTF-8，看起来是 GBK/GB18030 编码（常见于 Windows 记事本、Excel 导出）",
+                       "file is not UTF-8; it looks like GBK/GB18030 (as Windows Notepad or Excel "
+                       "save it)")
+        hint = Text("用编辑器以 GBK 打开，再另存为 UTF-8（无 BOM）",
+                    "open it as GBK in an editor and save it as UTF-8 without BOM")
+    return Finding(code=code, severity=severity_of(code), file=file, rule=source_of(code),
+                   message=Text(message.zh.format(detail=detail), message.en.format(detail=detail)),
+                   hint=hint, record=record, line=line, column=column)
+
+
+def check_file(rel: str, raw: bytes, kind: Kind, config: Config, today: date) -> FileFacts:
+    record = record_id_for(kind, rel)
+    facts = FileFacts(rel, kind.name)
+    max_bytes = int(config.param("limits.max_file_mb")) * 1024 * 1024
+    decoded = yamlio.decode(raw, max_bytes)
+    for p in decoded.problems:
+        facts.findings.append(_text_finding(p.code, rel, record, p.line, p.column, p.detail))
+    if decoded.text is None:
+        return facts
+    try:
+        data = yamlio.load_text(decoded.text)
+    except yamlio.YamlLoadError as exc:
+        facts.findings.extend(_load_findings(exc.problem, rel, record, decoded.text))
+        return facts
+    if data is None:
+        facts.findings.append(_text_finding("YAML-EMPTY", rel, record, 1, 1, ""))
+        return facts
+    if not isinstance(data, dict):
+        what = "列表 / a list" if isinstance(data, list) else f"{type(data).__name__}"
+        facts.findings.append(_text_finding("YAML-NOT-MAPPING", rel, record, 1, 1, what))
+        return facts
+    _check_record(facts, kind, record, data, config, today)
+    facts.findings = _locate(facts.findings, decoded.text)
+    return facts
+
+
+def _load_findings(problem: yamlio.TextProblem, rel: str, record: str, text: str
+                   ) -> list[Finding]:
+    if problem.code != "YAML-DUPLICATE-KEY":
+        return [_text_finding(problem.code, rel, record, problem.line, problem.column,
+                              problem.detail)]
+    found = []
+    for path, (line, column), key in Locator(text).duplicate_keys():
+        where = ".".join(str(p) for p in path)
+        found.append(Finding(
+            code=problem.code, severity=severity_of(problem.code), file=rel,
+            rule=source_of(problem.code), record=record, line=line, column=column,
+            path=(*path, key),
+            message=Text(f"键 {key} 在{where or '顶层'}中重复出现",
+                         f"key {key} repeats in {where or 'the top level'}"),
+            hint=Text("删除或合并重复的键：YAML 只保留其中一个，另一个会悄悄丢失",
+                      "delete or merge the duplicate: YAML keeps only one and silently drops "
+                      "the other")))
+    return found or [_text_finding("YAML-SYNTAX", rel, record, 1, 1, problem.detail)]
+
+
+def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any],
+                  config: Config, today: date) -> None:
+    schema = kind_schema(kind.name)
+    facts.findings.extend(schemacheck.schema_findings(schema, data, facts.file, record))
+    own_id = record if kind.per_period else data.get("id")
+    if isinstance(own_id, str):
+        facts.defined.append((own_id, Defined(kind.name, facts.file, ("id",) if not
+                                              kind.per_period else ())))
+    for pattern, target_kind in schema.refs:
+        for path, value in values_at(data, pattern):
+            if isinstance(value, str) and value:
+                facts.refs.append(Ref(facts.file, record, path, target_kind, value))
+    ctx = RecordContext(facts.file, kind.name, record, data, schema, config, today)
+    for rule in rules.RECORD_RULES:
+        if rule.kinds is None or kind.name in rule.kinds:
+            facts.findings.extend(_run_rule(rule, ctx))
+
+
+def _run_rule(rule: rules.RecordRule, ctx: RecordContext) -> list[Finding]:
+    try:
+        return list(rule.check(ctx))
+    except Exception as exc:  # a broken rule must not hide the other rules' findings
+        return [ctx.finding("RULE-CRASHED", (), Text(f"规则 {rule.name} 出错：{exc!r}",
+                                                     f"rule {rule.name} failed: {exc!r}"),
+                            Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it"))]
+
+
+def locate_all(findings: list[Finding], text: str) -> list[Finding]:
+    return _locate(findings, text)
+
+
+def _locate(findings: list[Finding], text: str) -> list[Finding]:
+    pending = [f for f in findings if f.line is None]
+    if not pending:
+        return findings
+    locator = Locator(text)
+    out = []
+    for f in findings:
+        if f.line is not None:
+            out.append(f)
+            continue
+        line, column = locator.find(f.path, f.at_key)
+        if f.code == "YAML-COERCED":
+            written = scalar_source(text, line, column)
+            f = replace(f, hint=Text(f'给这个值加引号："{written}"', f'quote it: "{written}"'))
+        out.append(replace(f, line=line, column=column))
+    return out

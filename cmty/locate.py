@@ -1,0 +1,96 @@
+"""Line and column of a data path inside a YAML text.
+
+Findings carry a data path (`entries/3/amount`); this module turns it into the 1-based line
+and column of that key or value. It runs only for files that have findings, and uses libyaml's
+composer (through PyYAML), which keeps every node's position and builds no Python values, so
+locating stays cheap even in a month's fee file with thousands of entries. Composition does not
+resolve tags, so the YAML 1.1/1.2 difference in PyYAML does not matter here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from cmty.findings import JsonPath
+
+try:  # libyaml is the fast path; the pure-Python composer gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Position = tuple[int, int]
+
+
+class Locator:
+    """Positions inside one YAML text; falls back to the document start when a path is absent."""
+
+    def __init__(self, text: str) -> None:
+        self._root: yaml.Node | None
+        try:
+            self._root = yaml.compose(text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError, ValueError):
+            self._root = None
+
+    def find(self, path: JsonPath, at_key: bool = False) -> Position:
+        node = self._root
+        if node is None:
+            return (1, 1)
+        best = _start(node)
+        for step in path:
+            key_node, value_node = _child(node, step)
+            if value_node is None:
+                return best
+            node = value_node
+            best = _start(key_node if (at_key and key_node is not None) else value_node)
+        return best
+
+    def duplicate_keys(self) -> Iterator[tuple[JsonPath, Position, str]]:
+        """Every key that repeats an earlier key of the same mapping (path of the mapping)."""
+        if self._root is not None:
+            yield from _duplicates(self._root, ())
+
+
+def _start(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+                return key, value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None, None
+
+
+def _duplicates(node: yaml.Node, path: JsonPath) -> Iterator[tuple[JsonPath, Position, str]]:
+    stack: list[tuple[yaml.Node, JsonPath]] = [(node, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else ""
+                if name in seen:
+                    yield where, _start(key), name
+                seen.add(name)
+                stack.append((value, (*where, name)))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, (*where, i)) for i, item in enumerate(current.value))
+
+
+def scalar_source(text: str, line: int, column: int) -> str:
+    """The plain scalar as written at a position (used to show `0123` rather than 123)."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    rest = lines[line - 1][column - 1 :]
+    token = re.split(r"\s+#|,\s*|\s*[}\]]", rest, maxsplit=1)[0]
+    return token.strip()
+
+
+

@@ -1,0 +1,151 @@
+"""Reading records for `cmty list` and `cmty show`: select, sort, mask. Pure library code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from cmty import yamlio
+from cmty.errors import RecordNotFoundError, UsageError
+from cmty.findings import Text
+from cmty.kinds import BY_NAME, KINDS, Kind, record_id_for
+from cmty.masking import mask_value, masked
+from cmty.repo import Repo
+from cmty.schemas import kind_schema
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    id: str
+    file: str
+    data: dict[str, Any]
+
+
+def kind_named(name: str) -> Kind:
+    if name not in BY_NAME:
+        names = ", ".join(BY_NAME)
+        raise UsageError(Text(f"没有 {name} 这种记录；可选：{names}",
+                              f"no record kind {name}; use one of: {names}"))
+    return BY_NAME[name]
+
+
+def _load(repo: Repo, rel: str) -> dict[str, Any] | None:
+    try:
+        decoded = yamlio.decode((repo.root / rel).read_bytes(), 64 * 1024 * 1024)
+        data = yamlio.load_text(decoded.text) if decoded.text is not None else None
+    except (OSError, yamlio.YamlLoadError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def records(repo: Repo, kind: Kind) -> Iterator[Record]:
+    """Every readable record of a kind; unreadable files are skipped (validate reports them)."""
+    for rel, file_kind in repo.record_files():
+        if file_kind is not kind:
+            continue
+        data = _load(repo, rel)
+        if data is not None:
+            yield Record(kind.name, record_id_for(kind, rel), rel, data)
+
+
+def get(data: Any, dotted: str) -> Any:
+    node = data
+    for step in dotted.split("."):
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            return None
+    return node
+
+
+def _computed(record: Record, column: str) -> Any:
+    if column == "id":
+        return record.id
+    if column == "total" and record.kind == "voucher":
+        try:
+            return str(sum((Decimal(str(line.get("amount", "0")))
+                            for line in record.data.get("lines", [])), Decimal("0")))
+        except (InvalidOperation, AttributeError):
+            return None
+    if column == "entries" and isinstance(record.data.get("entries"), list):
+        return len(record.data["entries"])
+    return get(record.data, column)
+
+
+def parse_where(clauses: Sequence[str]) -> list[tuple[str, str]]:
+    parsed = []
+    for clause in clauses:
+        field, sep, value = clause.partition("=")
+        if not sep or not field:
+            raise UsageError(Text(f"--where 应写成 字段=值，而不是 {clause!r}",
+                                  f"--where takes FIELD=VALUE, not {clause!r}"),
+                             Text("例如 --where org=O02", "for example --where org=O02"))
+        parsed.append((field.strip(), value.strip()))
+    return parsed
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (2, "")
+    try:
+        return (0, Decimal(str(value)))
+    except InvalidOperation:
+        return (1, str(value))
+
+
+def select(repo: Repo, kind_name: str, where: Sequence[str] = (), sort: str | None = None,
+           columns: Sequence[str] | None = None, reveal: bool = False
+           ) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for `cmty list`; personal fields masked unless `reveal`."""
+    kind = kind_named(kind_name)
+    conditions = parse_where(where)
+    cols = list(columns or kind.columns)
+    pii = {".".join(p): c for p, c in kind_schema(kind.name).pii if "*" not in p}
+    chosen = [r for r in records(repo, kind)
+              if all(_matches(_computed(r, f), v) for f, v in conditions)]
+    if sort:
+        chosen.sort(key=lambda r: _sort_key(_computed(r, sort)))
+    rows = []
+    for record in chosen:
+        row = []
+        for col in cols:
+            value = _computed(record, col)
+            if not reveal and col in pii:
+                value = mask_value(pii[col], value)
+            row.append(value)
+        rows.append(row)
+    return cols, rows
+
+
+def _matches(value: Any, wanted: str) -> bool:
+    if isinstance(value, bool):
+        return str(value).lower() == wanted.lower()
+    return value is not None and str(value) == wanted
+
+
+def find_record(repo: Repo, record_id: str) -> Record:
+    for kind in KINDS:
+        candidate = repo.root / kind.folder / f"{record_id}.yaml"
+        if candidate.is_file():
+            rel = candidate.relative_to(repo.root).as_posix()
+            data = _load(repo, rel)
+            if data is not None:
+                return Record(kind.name, record_id, rel, data)
+    for rel, kind in repo.record_files():  # ids in sub-folders, or files named differently
+        if record_id_for(kind, rel) == record_id or Path(rel).stem == record_id:
+            data = _load(repo, rel)
+            if data is not None:
+                return Record(kind.name, record_id, rel, data)
+    raise RecordNotFoundError(Text(f"没有编号为 {record_id} 的记录", f"no record has id {record_id}"),
+                              Text("用 cmty list KIND 查看已有编号",
+                                   "cmty list KIND shows the ids there are"))
+
+
+def shown(record: Record, reveal: bool) -> dict[str, Any]:
+    return record.data if reveal else masked(record.data, kind_schema(record.kind))

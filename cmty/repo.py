@@ -1,0 +1,106 @@
+"""A data repository: found by walking up to cmty.yaml; its config and its record files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from cmty import config as config_mod
+from cmty import schemacheck, yamlio
+from cmty.config import CONFIG_NAME, Config
+from cmty.errors import ConfigError, NotARepoError
+from cmty.findings import Text
+from cmty.kinds import KINDS, Kind, is_yaml
+from cmty.locate import Locator
+from cmty.schemas import kind_schema
+
+
+@dataclass(frozen=True)
+class Repo:
+    root: Path
+
+    @cached_property
+    def config(self) -> Config:
+        return load_config(self.root / CONFIG_NAME)
+
+    def prefix_in_git(self) -> str:
+        """This repository's path inside its git work tree ("" when they coincide)."""
+        from cmty import gitio
+
+        out = gitio.run(self.root, "rev-parse", "--show-prefix")
+        return out.decode().strip() if out else ""
+
+    def record_files(self) -> Iterator[tuple[str, Kind]]:
+        """Every YAML file in a record folder, kind by kind in dependency order."""
+        for kind in KINDS:
+            folder = self.root / kind.folder
+            if not folder.is_dir():
+                continue
+            found = []
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in filenames:
+                    if is_yaml(name) and not name.startswith("."):
+                        full = Path(dirpath, name)
+                        found.append(full.relative_to(self.root).as_posix())
+            for rel in sorted(found):
+                yield rel, kind
+
+
+def find_repo(start: Path | str | None = None, explicit: Path | str | None = None) -> Repo:
+    """The data repository at `explicit`, or the nearest one at or above `start` (default: cwd)."""
+    if explicit is not None:
+        root = Path(explicit).resolve()
+        if not (root / CONFIG_NAME).is_file():
+            raise NotARepoError(
+                Text(f"{root} 不是 cmty 数据仓库（没有 {CONFIG_NAME}）",
+                     f"{root} is not a cmty data repository (no {CONFIG_NAME})"),
+                Text("检查 --repo 路径，或用 cmty init 新建数据仓库",
+                     "check the --repo path, or create one with cmty init"))
+        return Repo(root)
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return Repo(folder)
+    raise NotARepoError(
+        Text(f"{here} 及其上级目录中都没有 {CONFIG_NAME}：不在 cmty 数据仓库中",
+             f"no {CONFIG_NAME} in {here} or above: not inside a cmty data repository"),
+        Text("进入数据仓库目录，或使用 --repo DIR；新建数据仓库用 cmty init DIR",
+             "cd into a data repository or pass --repo DIR; create one with cmty init DIR"))
+
+
+def load_config(path: Path) -> Config:
+    """Read and check cmty.yaml; any problem is a ConfigError naming file, line and column."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(Text(f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: "
+                               f"{exc.strerror}")) from None
+    decoded = yamlio.decode(raw, 1024 * 1024)
+    if decoded.text is None:
+        problem = decoded.problems[-1]
+        raise _config_error(path, problem.line, problem.column, Text(problem.code, problem.code))
+    try:
+        data = yamlio.load_text(decoded.text)
+    except yamlio.YamlLoadError as exc:
+        p = exc.problem
+        raise _config_error(path, p.line, p.column, Text(f"{p.code} {p.detail}",
+                                                         f"{p.code} {p.detail}")) from None
+    schema = kind_schema("cmty")
+    errors = list(schemacheck.schema_findings(schema, data, path.name, None))
+    if errors:
+        first = errors[0]
+        line, column = Locator(decoded.text).find(first.path, first.at_key)
+        raise _config_error(path, line, column, first.message, first.hint)
+    return config_mod.from_data(data, path)
+
+
+def _config_error(path: Path, line: int, column: int, what: Text, hint: Text | None = None
+                  ) -> ConfigError:
+    return ConfigError(
+        Text(f"{path}:{line}:{column}: 配置有误：{what.zh}", f"{path}:{line}:{column}: invalid "
+             f"configuration: {what.en}"),
+        hint or Text("修正 cmty.yaml 后重试", "fix cmty.yaml and try again"))

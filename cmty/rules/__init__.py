@@ -1,0 +1,28 @@
+"""The rule registry: every check beyond the schema, registered in one place.
+
+A rule is a small pure function with its metadata attached by `@record_rule` or `@dataset_rule`.
+Record rules see one record at a time (and run where the file is parsed, so their results are
+cached with the file); dataset rules see the index of all records (ids and references). Adding a
+rule is one function plus one line in `RECORD_RULES` or `DATASET_RULES` below.
+"""
+
+from __future__ import annotations
+
+from cmty.rules import approvals, identity, integrity, layout
+from cmty.rules.base import DatasetRule, Index, RecordContext, RecordRule, Ref
+
+RECORD_RULES: tuple[RecordRule, ...] = (
+    layout.file_name_matches_id,
+    identity.id_number_lowercase_x,
+    identity.mobile_normalised,
+    identity.credit_code_category,
+    approvals.approver_holds_role,
+)
+
+DATASET_RULES: tuple[DatasetRule, ...] = (
+    integrity.duplicate_ids,
+    integrity.references_exist,
+)
+
+__all__ = ["DATASET_RULES", "RECORD_RULES", "DatasetRule", "Index", "RecordContext",
+           "RecordRule", "Ref"]

@@ -1,0 +1,98 @@
+"""What rules are given and what they return; no rule logic lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cmty.catalogue import severity_of, source_of
+from cmty.config import Config
+from cmty.findings import Finding, JsonPath, Text
+from cmty.schemas import KindSchema
+
+
+@dataclass(frozen=True, slots=True)
+class RecordContext:
+    """One parsed record and what a record rule may consult."""
+
+    file: str
+    kind: str
+    record: str
+    data: dict[str, Any]
+    schema: KindSchema
+    config: Config
+    today: date
+
+    def finding(self, code: str, path: JsonPath, message: Text, hint: Text,
+                at_key: bool = False) -> Finding:
+        return Finding(code=code, severity=severity_of(code), file=self.file, message=message,
+                       hint=hint, rule=source_of(code), record=self.record, path=path,
+                       at_key=at_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A field that holds another record's id."""
+
+    file: str
+    record: str
+    path: JsonPath
+    target_kind: str  # a kind name, or "any"
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    kind: str
+    file: str
+    path: JsonPath
+
+
+@dataclass(slots=True)
+class Index:
+    """Every record id and every reference in the repository."""
+
+    ids: dict[str, list[Defined]] = field(default_factory=dict)
+    refs: list[Ref] = field(default_factory=list)
+
+
+RecordCheck = Callable[[RecordContext], Iterator[Finding]]
+DatasetCheck = Callable[[Index, Config], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRule:
+    name: str
+    codes: tuple[str, ...]
+    kinds: tuple[str, ...] | None  # None: every kind
+    check: RecordCheck
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetRule:
+    name: str
+    codes: tuple[str, ...]
+    check: DatasetCheck
+
+
+def record_rule(*codes: str, kinds: tuple[str, ...] | None = None
+                ) -> Callable[[RecordCheck], RecordRule]:
+    def wrap(func: RecordCheck) -> RecordRule:
+        return RecordRule(func.__name__, codes, kinds, func)
+
+    return wrap
+
+
+def dataset_rule(*codes: str) -> Callable[[DatasetCheck], DatasetRule]:
+    def wrap(func: DatasetCheck) -> DatasetRule:
+        return DatasetRule(func.__name__, codes, func)
+
+    return wrap
+
+
+def finding(code: str, file: str, record: str | None, path: JsonPath, message: Text,
+            hint: Text, at_key: bool = False) -> Finding:
+    return Finding(code=code, severity=severity_of(code), file=file, message=message, hint=hint,
+                   rule=source_of(code), record=record, path=path, at_key=at_key)

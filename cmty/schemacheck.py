@@ -1,0 +1,132 @@
+"""Schema violations of one record, as findings placed at the offending key or value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cmty import identifiers
+from cmty.catalogue import severity_of, source_of
+from cmty.findings import Finding, JsonPath, Text
+from cmty.schemas import KindSchema
+
+_FORMAT_CODES = {
+    "money": ("MONEY-FORMAT", Text("金额应为不超过两位小数的非负数，写成带引号的文本",
+                                   "money is a non-negative amount with at most two decimals, "
+                                   "quoted"),
+              Text('例如 "102.00"', 'for example "102.00"')),
+    "date": ("DATE-FORMAT", Text("日期应为 YYYY-MM-DD", "a date is YYYY-MM-DD"),
+             Text("例如 2026-11-05", "for example 2026-11-05")),
+    "month": ("MONTH-FORMAT", Text("月份应为 YYYY-MM", "a month is YYYY-MM"),
+              Text("例如 2026-11", "for example 2026-11")),
+    "period": ("PERIOD-FORMAT", Text("期间应为 YYYY、YYYY-MM 或 YYYY-Qn",
+                                     "a period is YYYY, YYYY-MM or YYYY-Qn"),
+               Text("例如 2026Q4 或 2026-11", "for example 2026Q4 or 2026-11")),
+}
+_IDENTIFIER_CHECKS = {
+    "cn-id-number": identifiers.check_id_number,
+    "cn-uscc": identifiers.check_credit_code,
+    "cn-mobile": identifiers.check_mobile,
+    "cn-division-code": identifiers.check_division_code,
+}
+_TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "布尔值",
+            "object": "映射", "array": "列表", "null": "空值"}
+
+
+def _yaml_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "string"
+
+
+def _finding(code: str, file: str, record: str | None, path: JsonPath, message: Text,
+             hint: Text, at_key: bool = False) -> Finding:
+    return Finding(code=code, severity=severity_of(code), file=file, message=message, hint=hint,
+                   rule=source_of(code), record=record, path=path, at_key=at_key)
+
+
+def schema_findings(schema: KindSchema, data: Any, file: str, record: str | None
+                    ) -> Iterator[Finding]:
+    for error in schema.iter_errors(data):
+        yield from _translate(schema, error, file, record)
+
+
+def _translate(schema: KindSchema, error: Any, file: str, record: str | None
+               ) -> Iterator[Finding]:
+    path: JsonPath = tuple(error.instance_path)
+    kind = error.kind
+    name = kind.name
+    value = error.instance
+    field = ".".join(str(p) for p in path) or "(record)"
+    if name == "type":
+        expected = list(kind.types)
+        got = _yaml_type(value)
+        if "string" in expected and got in ("integer", "number", "boolean", "null"):
+            yield _finding("YAML-COERCED", file, record, path,
+                           Text(f"{field} 应为文本，YAML 把它读成了{_TYPE_ZH[got]} {value!r}",
+                                f"{field} is text, but YAML read it as {got} {value!r}"),
+                           Text("给这个值加引号", "quote it"))
+            return
+        want = "、".join(_TYPE_ZH.get(t, t) for t in expected)
+        yield _finding("SCHEMA-TYPE", file, record, path,
+                       Text(f"{field} 应为{want}，实际是{_TYPE_ZH[got]}",
+                            f"{field} must be {' or '.join(expected)}, not {got}"),
+                       Text(f"把 {field} 改成{want}", f"write {field} as {' or '.join(expected)}"))
+    elif name == "required":
+        missing = kind.property
+        title = schema.subschema((*path, missing)).get("title", missing)
+        yield _finding("SCHEMA-REQUIRED", file, record, path,
+                       Text(f"缺少必填字段 {missing}（{title}）",
+                            f"required field {missing} ({title}) is missing"),
+                       Text(f"添加 {missing}: …", f"add {missing}: …"), at_key=bool(path))
+    elif name == "additionalProperties":
+        allowed = ", ".join(schema.subschema(path).get("properties", {}))
+        for extra in kind.unexpected:
+            yield _finding("SCHEMA-UNKNOWN-FIELD", file, record, (*path, extra),
+                           Text(f"未知字段 {extra}", f"unknown field {extra}"),
+                           Text(f"检查拼写；允许的字段：{allowed}",
+                                f"check the spelling; allowed fields: {allowed}"), at_key=True)
+    elif name == "enum":
+        options = "、".join(str(o) for o in kind.options)
+        yield _finding("SCHEMA-ENUM", file, record, path,
+                       Text(f"{field} 的值 {value!r} 不在允许范围内",
+                            f"{field} {value!r} is not an allowed value"),
+                       Text(f"可选：{options}", f"use one of: {options}"))
+    elif name == "format":
+        yield from _format_finding(kind.format, value, file, record, path, field)
+    elif name == "pattern":
+        yield _finding("SCHEMA-PATTERN", file, record, path,
+                       Text(f"{field} 的值 {value!r} 格式不对", f"{field} {value!r} is malformed"),
+                       Text(f"应匹配 {kind.pattern}", f"it must match {kind.pattern}"))
+    else:
+        yield _finding("SCHEMA-CONSTRAINT", file, record, path,
+                       Text(f"{field}：{error.message}", f"{field}: {error.message}"),
+                       Text("按 data_schema 中的约束修改", "change it to meet the schema"))
+
+
+def _format_finding(fmt: str, value: Any, file: str, record: str | None, path: JsonPath,
+                    field: str) -> Iterator[Finding]:
+    if fmt in _IDENTIFIER_CHECKS:
+        verdict = _IDENTIFIER_CHECKS[fmt](str(value))
+        for issue in verdict.issues:
+            if issue.severity != "error":
+                continue
+            yield _finding(issue.code, file, record, path,
+                           Text(f"{field}：{issue.zh}", f"{field}: {issue.en}"),
+                           Text(issue.hint_zh, issue.hint_en))
+        return
+    code, what, example = _FORMAT_CODES.get(
+        fmt, ("SCHEMA-PATTERN", Text(f"格式应为 {fmt}", f"format must be {fmt}"), Text("", "")))
+    yield _finding(code, file, record, path,
+                   Text(f"{field} 的值 {value!r} 不对：{what.zh}", f"{field} {value!r}: {what.en}"),
+                   example)

@@ -1,0 +1,149 @@
+"""`cmty validate` as a library call: every finding in a data repository, located."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from cmty import filecheck, gitio, rules
+from cmty.cache import ResultCache, fingerprint
+from cmty.catalogue import severity_of, source_of
+from cmty.config import CONFIG_NAME, Config
+from cmty.filecheck import FileFacts
+from cmty.findings import Finding, Severity, Text
+from cmty.kinds import Kind
+from cmty.repo import Repo
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: list[Finding]
+    files: int
+    records: int
+    cached: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        return any(f.severity >= threshold for f in self.findings)
+
+
+def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = True,
+                  today: date | None = None) -> Report:
+    """Check every record file; report findings for `paths` (all files when empty)."""
+    config = repo.config
+    today = today or date.today()
+    files = list(repo.record_files())
+    cache = ResultCache(None)
+    blobs: dict[str, str] = {}
+    if use_cache:
+        key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
+        cache = ResultCache.for_repo(repo.root, key)
+        blobs = gitio.tracked_blobs(repo.root) or {}
+    all_facts = [_facts_for(repo.root, rel, kind, config, today, cache, blobs.get(rel))
+                 for rel, kind in files]
+    cache.save()
+    index = _index(all_facts)
+    found = [f for facts in all_facts for f in facts.findings]
+    found += _locate_by_file(repo.root, _dataset_findings(index, config))
+    found = _apply_overrides(found, config)
+    if paths:
+        found = [f for f in found if _selected(f.file, paths)]
+    found.sort(key=Finding.sort_key)
+    records = sum(len(v) for v in index.ids.values())
+    return Report(found, len(files), records, cache.hits)
+
+
+def _facts_for(root: Path, rel: str, kind: Kind, config: Config, today: date,
+               cache: ResultCache, blob: str | None) -> FileFacts:
+    if blob is not None:
+        hit = cache.get(blob)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError as exc:
+        facts = FileFacts(rel, kind.name)
+        facts.findings.append(Finding(
+            code="FILE-READ", severity=severity_of("FILE-READ"), file=rel, line=1, column=1,
+            rule=source_of("FILE-READ"), message=Text(f"无法读取文件：{exc.strerror}",
+                                                      f"cannot read the file: {exc.strerror}"),
+            hint=Text("检查文件权限", "check the file's permissions")))
+        return facts
+    facts = filecheck.check_file(rel, raw, kind, config, today)
+    cache.put(blob or gitio.blob_id(raw), facts)
+    return facts
+
+
+def _index(all_facts: Iterable[FileFacts]) -> rules.Index:
+    index = rules.Index()
+    for facts in all_facts:
+        for record, defined in facts.defined:
+            index.ids.setdefault(record, []).append(defined)
+        index.refs.extend(facts.refs)
+    return index
+
+
+def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in rules.DATASET_RULES:
+        try:
+            found.extend(rule.check(index, config))
+        except Exception as exc:  # one broken rule must not hide the others
+            found.append(Finding(
+                code="RULE-CRASHED", severity=Severity.ERROR, file=CONFIG_NAME, line=1, column=1,
+                rule="cmty", message=Text(f"规则 {rule.name} 出错：{exc!r}",
+                                          f"rule {rule.name} failed: {exc!r}"),
+                hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it")))
+    return found
+
+
+def _locate_by_file(root: Path, found: list[Finding]) -> list[Finding]:
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for f in found:
+        by_file[f.file].append(f)
+    located: list[Finding] = []
+    for rel, items in by_file.items():
+        try:
+            text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        located.extend(filecheck.locate_all(items, text))
+    return located
+
+
+def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:
+    if not config.checks:
+        return found
+    out = []
+    for f in found:
+        level = config.checks.get(f.code)
+        if level == "off":
+            continue
+        out.append(replace(f, severity=Severity.parse(level)) if level else f)
+    return out
+
+
+def _selected(rel: str, paths: Sequence[str]) -> bool:
+    return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in paths)
+
+
+def relative_paths(repo: Repo, paths: Sequence[Path]) -> list[str]:
+    """User-given paths (relative to the working directory) as repository-relative paths."""
+    from cmty.errors import UsageError
+
+    rel = []
+    for p in paths:
+        full = p.resolve()
+        try:
+            rel.append(full.relative_to(repo.root).as_posix())
+        except ValueError:
+            raise UsageError(Text(f"{p} 不在数据仓库 {repo.root} 中",
+                                  f"{p} is outside the data repository {repo.root}")) from None
+        if not full.exists():
+            raise UsageError(Text(f"{p} 不存在", f"{p} does not exist"))
+    return [r if r != "." else "" for r in rel]

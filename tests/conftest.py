@@ -1,0 +1,72 @@
+"""Shared fixtures: small data repositories written inline, in the spirit of `load_doc`."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cmty.findings import Finding
+from cmty.repo import Repo
+from cmty.validate import validate_repo
+
+CONFIG = """\
+community: {name: 测试社区, code: "370102003012", level: 城市社区}
+roles:
+  书记: [刘建华]
+  报账员: [王敏]
+  会计: [周晓]
+  出纳: [孙丽]
+  民主理财小组: [赵国强, 钱芳]
+  监督委员会: [赵国强, 吴刚]
+"""
+
+# A minimal valid repository that the other records can refer to.
+BASE_FILES = {
+    "party/orgs/O01.yaml": "id: O01\nname: 测试社区党委\ntype: 党委\n",
+    "party/orgs/O02.yaml": "id: O02\nname: 第一党支部\ntype: 党支部\nparent: O01\n",
+    "party/members/M0001.yaml": (
+        'id: M0001\nname: 刘建华\nsex: 男\nid_number: "11010519491231002X"\n'
+        'mobile: "13905361234"\norg: O02\nstatus: 正式党员\ncategory: 直接管理\n'
+    ),
+    "finance/funds/F01.yaml": (
+        'id: F01\nname: 服务群众经费\nearmarked: true\npurposes: [办公费, 活动经费]\n'
+        'opening_balance: "10000.00"\n'
+    ),
+}
+
+TODAY = date(2026, 11, 29)
+
+WriteRepo = Callable[..., Repo]
+
+
+@pytest.fixture
+def write_repo(tmp_path: Path) -> WriteRepo:
+    """Write `files` (path → YAML text, dedented) over a minimal valid repository."""
+
+    def write(files: dict[str, str | bytes], base: bool = True, config: str = CONFIG) -> Repo:
+        (tmp_path / "cmty.yaml").write_text(config, encoding="utf-8")
+        merged: dict[str, str | bytes] = {**(BASE_FILES if base else {}), **files}
+        for rel, content in merged.items():
+            path = tmp_path / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), encoding="utf-8")
+        return Repo(tmp_path)
+
+    return write
+
+
+def found(repo: Repo) -> list[tuple[str, str, int | None, int | None]]:
+    """(code, file, line, column) of every finding, in report order."""
+    report = validate_repo(repo, use_cache=False, today=TODAY)
+    return [(f.code, f.file, f.line, f.column) for f in report.findings]
+
+
+def findings(repo: Repo) -> list[Finding]:
+    return validate_repo(repo, use_cache=False, today=TODAY).findings
