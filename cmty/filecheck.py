@@ -16,8 +16,8 @@ from cmty.config import Config
 from cmty.findings import Finding, Text
 from cmty.kinds import Kind, record_id_for
 from cmty.locate import Locator, scalar_source
-from cmty.rules.base import Defined, RecordContext, Ref
-from cmty.schemas import kind_schema, values_at
+from cmty.rules.base import Defined, RecordContext
+from cmty.schemas import kind_schema, string_values
 
 
 @dataclass(slots=True)
@@ -27,7 +27,7 @@ class FileFacts:
     file: str
     kind: str
     defined: list[tuple[str, Defined]] = field(default_factory=list)
-    refs: list[Ref] = field(default_factory=list)
+    targets: dict[str, frozenset[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -138,10 +138,10 @@ def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any
     if isinstance(own_id, str):
         facts.defined.append((own_id, Defined(kind.name, facts.file, ("id",) if not
                                               kind.per_period else ())))
+    targets: dict[str, set[str]] = {}
     for pattern, target_kind in schema.refs:
-        for path, value in values_at(data, pattern):
-            if isinstance(value, str) and value:
-                facts.refs.append(Ref(facts.file, record, path, target_kind, value))
+        string_values(data, pattern, targets.setdefault(target_kind, set()))
+    facts.targets = {k: frozenset(v) for k, v in targets.items() if v}
     ctx = RecordContext(facts.file, kind.name, record, data, schema, config, today)
     for rule in rules.RECORD_RULES:
         if rule.kinds is None or kind.name in rule.kinds:

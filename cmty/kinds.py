@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from cmty.findings import Text
 
@@ -54,10 +53,8 @@ def kind_of_path(rel: str) -> Kind | None:
 
 def record_id_for(kind: Kind, rel: str) -> str:
     """The id a file's path gives its record: the stem, or the sub-path for per-period kinds."""
-    inner = PurePosixPath(rel[len(kind.folder) + 1 :])
-    if kind.per_period:
-        return str(inner.with_suffix(""))
-    return inner.stem
+    inner = rel[len(kind.folder) + 1 :].rsplit(".", 1)[0]
+    return inner if kind.per_period else inner.rsplit("/", 1)[-1]
 
 
 def is_yaml(rel: str) -> bool:

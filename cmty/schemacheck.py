@@ -104,6 +104,8 @@ def _translate(schema: KindSchema, error: Any, file: str, record: str | None
                        Text(f"可选：{options}", f"use one of: {options}"))
     elif name == "format":
         yield from _format_finding(kind.format, value, file, record, path, field)
+    elif name == "pattern" and schema.subschema(path).get("format") in _FORMAT_CODES:
+        yield from _format_finding(schema.subschema(path)["format"], value, file, record, path, field)
     elif name == "pattern":
         yield _finding("SCHEMA-PATTERN", file, record, path,
                        Text(f"{field} 的值 {value!r} 格式不对", f"{field} {value!r} is malformed"),

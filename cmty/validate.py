@@ -8,14 +8,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from cmty import filecheck, gitio, rules
+from cmty import filecheck, gitio, rules, yamlio
 from cmty.cache import ResultCache, fingerprint
 from cmty.catalogue import severity_of, source_of
 from cmty.config import CONFIG_NAME, Config
 from cmty.filecheck import FileFacts
-from cmty.findings import Finding, Severity, Text
-from cmty.kinds import Kind
+from cmty.findings import Finding, JsonPath, Severity, Text
+from cmty.kinds import BY_NAME, Kind, kind_of_path, record_id_for
 from cmty.repo import Repo
+from cmty.schemas import kind_schema, values_at
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
     all_facts = [_facts_for(repo.root, rel, kind, config, today, cache, blobs.get(rel))
                  for rel, kind in files]
     cache.save()
-    index = _index(all_facts)
+    index = _index(repo.root, all_facts)
     found = [f for facts in all_facts for f in facts.findings]
     found += _locate_by_file(repo.root, _dataset_findings(index, config))
     found = _apply_overrides(found, config)
@@ -79,13 +80,29 @@ def _facts_for(root: Path, rel: str, kind: Kind, config: Config, today: date,
     return facts
 
 
-def _index(all_facts: Iterable[FileFacts]) -> rules.Index:
-    index = rules.Index()
+def _index(root: Path, all_facts: Iterable[FileFacts]) -> rules.Index:
+    index = rules.Index(paths_of=lambda file, kind, target: _reference_paths(root, file, kind, target))
     for facts in all_facts:
         for record, defined in facts.defined:
             index.ids.setdefault(record, []).append(defined)
-        index.refs.extend(facts.refs)
+        if facts.targets:
+            record = record_id_for(BY_NAME[facts.kind], facts.file)
+            index.targets.append(rules.Targets(facts.file, record, facts.targets))
     return index
+
+
+def _reference_paths(root: Path, rel: str, target_kind: str, target: str) -> list[JsonPath]:
+    """Where in a file a reference to `target` is made (read again: only wrong ones get here)."""
+    kind = kind_of_path(rel)
+    try:
+        data = yamlio.load_text((root / rel).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yamlio.YamlLoadError):
+        return [()]
+    if kind is None:
+        return [()]
+    paths = [path for pattern, wanted_kind in kind_schema(kind.name).refs if wanted_kind == target_kind
+             for path, value in values_at(data, pattern) if value == target]
+    return paths or [()]
 
 
 def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:

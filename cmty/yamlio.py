@@ -74,7 +74,8 @@ def decode(raw: bytes, max_bytes: int) -> Decoded:
         detail = "gbk" if _looks_like_gbk(raw) else f"0x{raw[exc.start]:02x}"
         problems.append(TextProblem("YAML-ENCODING", line, column, detail))
         return Decoded(None, problems)
-    markers = [_position(raw, m.start()) for m in _CONFLICT.finditer(raw)]
+    has_marker = b"<<<<<<<" in raw or b"=======" in raw or b">>>>>>>" in raw
+    markers = [_position(raw, m.start()) for m in _CONFLICT.finditer(raw)] if has_marker else []
     if markers:
         problems.extend(TextProblem("YAML-CONFLICT", ln, col) for ln, col in markers)
         return Decoded(None, problems)

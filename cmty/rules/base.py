@@ -33,14 +33,12 @@ class RecordContext:
 
 
 @dataclass(frozen=True, slots=True)
-class Ref:
-    """A field that holds another record's id."""
+class Targets:
+    """The ids one file refers to, by the kind they must be (a kind name, or "any")."""
 
     file: str
     record: str
-    path: JsonPath
-    target_kind: str  # a kind name, or "any"
-    target: str
+    by_kind: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +48,25 @@ class Defined:
     path: JsonPath
 
 
+def _no_paths(file: str, target_kind: str, target: str) -> list[JsonPath]:
+    return [()]
+
+
 @dataclass(slots=True)
 class Index:
-    """Every record id and every reference in the repository."""
+    """Every record id, and the ids every file refers to.
+
+    References are kept as sets per file rather than one object per reference: a street's ten
+    years of fee entries are a million references, and only the few that are wrong need a
+    position, which `paths_of` finds by reading that one file again.
+    """
 
     ids: dict[str, list[Defined]] = field(default_factory=dict)
-    refs: list[Ref] = field(default_factory=list)
+    targets: list[Targets] = field(default_factory=list)
+    paths_of: Callable[[str, str, str], list[JsonPath]] = _no_paths
+
+    def ids_of_kind(self, kind: str) -> set[str]:
+        return {record for record, places in self.ids.items() if any(p.kind == kind for p in places)}
 
 
 RecordCheck = Callable[[RecordContext], Iterator[Finding]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmty.config import Config
-from cmty.findings import Finding, Text
+from cmty.findings import Finding, JsonPath, Text
 from cmty.kinds import BY_NAME
 from cmty.rules.base import Index, dataset_rule, finding
 
@@ -36,24 +36,41 @@ def references_exist(index: Index, config: Config) -> Iterator[Finding]:
     Bad:  entries: [{member: M9999, ...}]    # no party/members/M9999.yaml
     Good: entries: [{member: M0012, ...}]
     """
-    for ref in index.refs:
-        places = index.ids.get(ref.target)
-        field = ".".join(str(p) for p in ref.path)
-        if not places:
-            where = BY_NAME[ref.target_kind].folder if ref.target_kind in BY_NAME else "…"
-            yield finding(
-                "REF-MISSING", ref.file, ref.record, ref.path,
-                Text(f"{field} 引用的 {ref.target} 不存在", f"{field} refers to {ref.target}, "
-                     "which does not exist"),
-                Text(f"检查编号，或先在 {where}/ 中建立 {ref.target}",
-                     f"check the id, or create {ref.target} in {where}/ first"),
-            )
-        elif ref.target_kind != "any" and all(p.kind != ref.target_kind for p in places):
-            yield finding(
-                "REF-WRONG-KIND", ref.file, ref.record, ref.path,
-                Text(f"{field} 应引用{BY_NAME[ref.target_kind].title.zh}，但 {ref.target} 是"
-                     f"{BY_NAME[places[0].kind].title.zh}",
-                     f"{field} must name a {BY_NAME[ref.target_kind].title.en}, but {ref.target} "
-                     f"is a {BY_NAME[places[0].kind].title.en}"),
-                Text("改为正确类型的记录编号", "use the id of a record of the right kind"),
-            )
+    by_kind: dict[str, set[str]] = {}
+    for targets in index.targets:
+        for target_kind, wanted in targets.by_kind.items():
+            missing = {target for target in wanted if target not in index.ids}
+            for target in sorted(missing):
+                for path in index.paths_of(targets.file, target_kind, target):
+                    yield _missing(targets.file, targets.record, path, target_kind, target)
+            if target_kind == "any":
+                continue
+            if target_kind not in by_kind:
+                by_kind[target_kind] = index.ids_of_kind(target_kind)
+            for target in sorted(wanted - missing - by_kind[target_kind]):
+                actual = index.ids[target][0].kind
+                for path in index.paths_of(targets.file, target_kind, target):
+                    yield _wrong_kind(targets.file, targets.record, path, target_kind, actual, target)
+
+
+def _missing(file: str, record: str, path: JsonPath, target_kind: str, target: str) -> Finding:
+    field = ".".join(str(p) for p in path)
+    where = BY_NAME[target_kind].folder if target_kind in BY_NAME else "…"
+    return finding(
+        "REF-MISSING", file, record, path,
+        Text(f"{field} 引用的 {target} 不存在", f"{field} refers to {target}, which does not exist"),
+        Text(f"检查编号，或先在 {where}/ 中建立 {target}",
+             f"check the id, or create {target} in {where}/ first"),
+    )
+
+
+def _wrong_kind(file: str, record: str, path: JsonPath, want: str, actual: str, target: str
+                ) -> Finding:
+    field = ".".join(str(p) for p in path)
+    return finding(
+        "REF-WRONG-KIND", file, record, path,
+        Text(f"{field} 应引用{BY_NAME[want].title.zh}，但 {target} 是{BY_NAME[actual].title.zh}",
+             f"{field} must name a {BY_NAME[want].title.en}, but {target} is a "
+             f"{BY_NAME[actual].title.en}"),
+        Text("改为正确类型的记录编号", "use the id of a record of the right kind"),
+    )
