@@ -8,8 +8,8 @@ cache. The cache lives inside the git directory, never in the work tree.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ def fingerprint(config_bytes: bytes, today: str) -> str:
 
 
 class ResultCache:
-    """A dict from blob id to a file's facts, loaded at start and saved once at the end."""
+    """A dict from blob id to a file's facts (plain values), loaded at start, saved at the end."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -39,9 +39,9 @@ class ResultCache:
         self.hits = 0
         if path is not None and path.is_file():
             try:
-                with path.open("rb") as fh:
-                    self._old = pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                loaded = marshal.loads(path.read_bytes())
+                self._old = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError, EOFError, TypeError):
                 self._old = {}  # a damaged cache is only a slower run
 
     @classmethod
@@ -50,7 +50,7 @@ class ResultCache:
         if git_dir is None:
             return cls(None)
         scope = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-        return cls(git_dir / "cmty" / f"validate-{scope}-{key}.pickle")
+        return cls(git_dir / "cmty" / f"validate-{scope}-{key}.marshal")
 
     def get(self, blob: str) -> Any:
         value = self._old.get(blob)
@@ -68,12 +68,12 @@ class ResultCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
+            for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.marshal"):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self._new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                marshal.dump(self._new, fh)
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only git directory only means the next run is cold

@@ -13,10 +13,10 @@ from typing import Any
 from cmty import rules, schemacheck, yamlio
 from cmty.catalogue import severity_of, source_of
 from cmty.config import Config
-from cmty.findings import Finding, Text
+from cmty.findings import Finding, JsonPath, Text
 from cmty.kinds import Kind, record_id_for
 from cmty.locate import Locator, scalar_source
-from cmty.rules.base import Defined, RecordContext
+from cmty.rules.base import RecordContext
 from cmty.schemas import kind_schema, string_values
 
 
@@ -26,9 +26,17 @@ class FileFacts:
 
     file: str
     kind: str
-    defined: list[tuple[str, Defined]] = field(default_factory=list)
+    defined: list[tuple[str, JsonPath]] = field(default_factory=list)  # (record id, where)
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+
+    def to_cache(self) -> tuple[Any, ...]:
+        return (self.kind, self.defined, self.targets, [f.to_tuple() for f in self.findings])
+
+    @classmethod
+    def from_cache(cls, file: str, cached: tuple[Any, ...]) -> FileFacts:
+        kind, defined, targets, findings = cached
+        return cls(file, kind, defined, targets, [Finding.from_tuple(t) for t in findings])
 
 
 _TEXT_MESSAGES: dict[str, tuple[Text, Text]] = {
@@ -136,8 +144,7 @@ def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any
     facts.findings.extend(schemacheck.schema_findings(schema, data, facts.file, record))
     own_id = record if kind.per_period else data.get("id")
     if isinstance(own_id, str):
-        facts.defined.append((own_id, Defined(kind.name, facts.file, ("id",) if not
-                                              kind.per_period else ())))
+        facts.defined.append((own_id, () if kind.per_period else ("id",)))
     targets: dict[str, set[str]] = {}
     for pattern, target_kind in schema.refs:
         string_values(data, pattern, targets.setdefault(target_kind, set()))

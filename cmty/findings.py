@@ -58,6 +58,18 @@ class Finding:
     # Where the locator should point: at the mapping key or at the value.
     at_key: bool = field(default=False, compare=False)
 
+    def to_tuple(self) -> tuple[Any, ...]:
+        """Plain values only, for the cache (marshal reads them back far faster than pickle)."""
+        return (self.code, int(self.severity), self.file, self.message.zh, self.message.en,
+                self.hint.zh, self.hint.en, self.rule, self.record, self.path, self.line,
+                self.column, self.at_key)
+
+    @classmethod
+    def from_tuple(cls, t: tuple[Any, ...]) -> Finding:
+        return cls(code=t[0], severity=Severity(t[1]), file=t[2], message=Text(t[3], t[4]),
+                   hint=Text(t[5], t[6]), rule=t[7], record=t[8], path=tuple(t[9]), line=t[10],
+                   column=t[11], at_key=t[12])
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
 

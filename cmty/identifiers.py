@@ -18,6 +18,9 @@ JSON-schema format checkers. Standard library only; nothing here does I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -290,7 +293,7 @@ def check_id_number(value: str, today: date | None = None) -> Verdict:
 
     `today` bounds the date of birth; it defaults to the system date.
     """
-    ref = date.today() if today is None else today
+    ref = _today() if today is None else today
     issues: list[Issue] = []
     text = value.strip()
     if text != value:
@@ -394,6 +397,27 @@ def _check_legacy_id(text: str, today: date, issues: list[Issue]) -> Verdict:
     return _verdict(text, IdKind.ID_NUMBER, issues, details)
 
 
+_REFERENCE_DATE: ContextVar[date | None] = ContextVar("reference_date", default=None)
+
+
+def _today() -> date:
+    return _REFERENCE_DATE.get() or date.today()
+
+
+@contextmanager
+def reference_date(day: date) -> Iterator[None]:
+    """Within this block, "today" (which bounds dates of birth) is `day`, not the system date.
+
+    A validation run fixes its date once, so a run that starts before midnight judges every
+    record by the same day, and tests can pin it.
+    """
+    token = _REFERENCE_DATE.set(day)
+    try:
+        yield
+    finally:
+        _REFERENCE_DATE.reset(token)
+
+
 def is_id_number(value: object) -> bool:
     """Format predicate: True for non-strings (typing is checked elsewhere) and valid numbers."""
     if not isinstance(value, str):
@@ -410,7 +434,7 @@ def is_id_number(value: object) -> bool:
     if province not in _PROVINCES:
         return False
     born = _ymd(value[6:14])
-    return born is not None and _EARLIEST_BIRTH <= born <= date.today()
+    return born is not None and _EARLIEST_BIRTH <= born <= _today()
 
 
 # --- 统一社会信用代码 GB 32100-2015 ------------------------------------------------------------

@@ -35,17 +35,15 @@ class Repo:
 
     def record_files(self) -> Iterator[tuple[str, Kind]]:
         """Every YAML file in a record folder, kind by kind in dependency order."""
+        root = str(self.root)
         for kind in KINDS:
-            folder = self.root / kind.folder
-            if not folder.is_dir():
-                continue
-            found = []
+            folder = os.path.join(root, kind.folder)
+            found: list[str] = []
             for dirpath, dirnames, filenames in os.walk(folder):
                 dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if is_yaml(name) and not name.startswith("."):
-                        full = Path(dirpath, name)
-                        found.append(full.relative_to(self.root).as_posix())
+                prefix = dirpath[len(root) + 1 :].replace(os.sep, "/")
+                found.extend(f"{prefix}/{name}" for name in filenames
+                             if is_yaml(name) and not name.startswith("."))
             for rel in sorted(found):
                 yield rel, kind
 

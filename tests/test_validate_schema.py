@@ -270,8 +270,6 @@ def test_identifiers_in_a_flow_list_of_mappings(write_repo: WriteRepo) -> None:
     assert found(write_repo({rel: bad})) == [("MONEY-FORMAT", rel, 4, 29)]
 
 
-@pytest.mark.xfail(strict=True, reason="validate_repo(today=...) is not passed to the ID-DATE "
-                   "check, which uses the system date")
 def test_birth_date_in_id_number_is_judged_against_the_given_today(write_repo: WriteRepo) -> None:
     # Born 2099-12-15 (correct check digit); on 2100-01-01 that is in the past.
     repo = write_repo({MEMBER: GOOD + 'id_number: "110105209912150029"\n'})

@@ -9,7 +9,7 @@ rule is one function plus one line in `RECORD_RULES` or `DATASET_RULES` below.
 from __future__ import annotations
 
 from cmty.rules import approvals, identity, integrity, layout
-from cmty.rules.base import DatasetRule, Index, RecordContext, RecordRule, Targets
+from cmty.rules.base import DatasetRule, Defined, Index, RecordContext, RecordRule, Targets
 
 RECORD_RULES: tuple[RecordRule, ...] = (
     layout.file_name_matches_id,
@@ -24,5 +24,5 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     integrity.references_exist,
 )
 
-__all__ = ["DATASET_RULES", "RECORD_RULES", "DatasetRule", "Index", "RecordContext",
+__all__ = ["DATASET_RULES", "RECORD_RULES", "DatasetRule", "Defined", "Index", "RecordContext",
            "RecordRule", "Targets"]

@@ -63,10 +63,11 @@ class Index:
 
     ids: dict[str, list[Defined]] = field(default_factory=dict)
     targets: list[Targets] = field(default_factory=list)
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # kind → ids of that kind
     paths_of: Callable[[str, str, str], list[JsonPath]] = _no_paths
 
     def ids_of_kind(self, kind: str) -> set[str]:
-        return {record for record, places in self.ids.items() if any(p.kind == kind for p in places)}
+        return self.kinds.get(kind, set())
 
 
 RecordCheck = Callable[[RecordContext], Iterator[Finding]]
