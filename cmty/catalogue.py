@@ -44,7 +44,9 @@ CODES: tuple[Code, ...] = (
     _c("YAML-MULTI-DOC", ERR, "cmty", "一个文件只能有一个 YAML 文档", "more than one YAML document"),
     _c("YAML-COERCED", ERR, "YAML 1.2 core schema", "YAML 把应为文本的值读成了其他类型",
        "YAML read a value meant as text as something else"),
+    _c("YAML-KEY-NOT-TEXT", ERR, "cmty", "键不是文本", "a key is not text"),
     # Schema
+    _c("SCHEMA-EMPTY", ERR, "data_schema", "字段没有填写值", "a field has no value"),
     _c("SCHEMA-REQUIRED", ERR, "data_schema", "缺少必填字段", "a required field is missing"),
     _c("SCHEMA-UNKNOWN-FIELD", ERR, "data_schema", "未知字段", "unknown field"),
     _c("SCHEMA-TYPE", ERR, "data_schema", "值的类型不对", "value has the wrong type"),

@@ -7,6 +7,8 @@ of cmty hard-coding one.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,20 +123,59 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+_MONEY = re.compile(r"^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterProblem:
+    path: tuple[str, ...]  # inside cmty.yaml, e.g. ("parameters", "fees", "bogus")
+    message: Text
+    hint: Text
+    at_key: bool
+
+
+def parameter_problems(tree: Any) -> Iterator[ParameterProblem]:
+    """Unknown parameters, and values of the wrong kind, under cmty.yaml's `parameters:`."""
+    if not isinstance(tree, dict):
+        return
+    known = {p.key: p for p in PARAMETERS}
+    for dotted, value in _flatten(tree).items():
+        path = ("parameters", *dotted.split("."))
+        parameter = known.get(dotted)
+        if parameter is None:
+            yield ParameterProblem(path, Text(f"未知参数 {dotted}", f"unknown parameter {dotted}"),
+                                   Text("检查拼写；参数列表见 docs/parameters.md",
+                                        "check the spelling; docs/parameters.md lists them"), True)
+        elif not _fits(parameter.default, value):
+            yield ParameterProblem(path, Text(f"参数 {dotted} 的值 {value!r} 类型不对",
+                                              f"parameter {dotted}: {value!r} is the wrong kind"),
+                                   Text(f"应写成与默认值 {parameter.default!r} 同类的值",
+                                        f"write a value like the default {parameter.default!r}"),
+                                   False)
+
+
+def _fits(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if isinstance(default, str) and _MONEY.match(default):
+        return isinstance(value, str) and _MONEY.match(value) is not None
+    if isinstance(default, str):
+        return isinstance(value, str) and bool(value)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return True
+
+
 def from_data(data: Any, where: Path) -> Config:
-    """Build a Config from cmty.yaml's data; the schema has already checked its shape."""
+    """Build a Config from cmty.yaml's data, already checked by its schema and
+    `parameter_problems`."""
     if not isinstance(data, dict):
         raise ConfigError(Text(f"{where}: 内容应为映射（键: 值）", f"{where}: must be a mapping"))
     community = data.get("community", {})
     known = defaults()
     given = _flatten(data.get("parameters") or {})
-    unknown = sorted(set(given) - set(known))
-    if unknown:
-        raise ConfigError(
-            Text(f"{where}: 未知参数 {', '.join(unknown)}", f"{where}: unknown parameters "
-                 f"{', '.join(unknown)}"),
-            Text("参数列表见 docs/parameters.md", "see docs/parameters.md for the parameters"),
-        )
     roles = {str(k): tuple(str(p) for p in (v or ())) for k, v in (data.get("roles") or {}).items()}
     return Config(
         name=str(community.get("name", "")),

@@ -99,23 +99,35 @@ def check_file(rel: str, raw: bytes, kind: Kind, config: Config, today: date) ->
     decoded = yamlio.decode(raw, max_bytes)
     for p in decoded.problems:
         facts.findings.append(_text_finding(p.code, rel, record, p.line, p.column, p.detail))
-    if decoded.text is None:
+    data = _parse(facts, decoded, record)
+    if data is None:
+        # A file that cannot be read still claims the id its name gives, so records that
+        # refer to it are not all reported as dangling: the one real problem is this file.
+        if not kind.per_period:
+            facts.defined.append((record, ()))
         return facts
+    _check_record(facts, kind, record, data, config, today)
+    facts.findings = _locate(facts.findings, decoded.text or "")
+    return facts
+
+
+def _parse(facts: FileFacts, decoded: yamlio.Decoded, record: str) -> dict[str, Any] | None:
+    rel = facts.file
+    if decoded.text is None:
+        return None
     try:
         data = yamlio.load_text(decoded.text)
     except yamlio.YamlLoadError as exc:
         facts.findings.extend(_load_findings(exc.problem, rel, record, decoded.text))
-        return facts
+        return None
     if data is None:
         facts.findings.append(_text_finding("YAML-EMPTY", rel, record, 1, 1, ""))
-        return facts
+        return None
     if not isinstance(data, dict):
         what = "列表 / a list" if isinstance(data, list) else f"{type(data).__name__}"
         facts.findings.append(_text_finding("YAML-NOT-MAPPING", rel, record, 1, 1, what))
-        return facts
-    _check_record(facts, kind, record, data, config, today)
-    facts.findings = _locate(facts.findings, decoded.text)
-    return facts
+        return None
+    return data
 
 
 def _load_findings(problem: yamlio.TextProblem, rel: str, record: str, text: str

@@ -22,6 +22,29 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Position = tuple[int, int]
+_NOT_LINE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def tab_problem(text: str) -> tuple[int, int] | None:
+    """Where libyaml finds a tab it cannot accept (in indentation), or None.
+
+    yaml-rs accepts a tab after the spaces that indent the first key of a nested mapping, and
+    its error for a tab can point at a later symptom; libyaml, like most YAML tools, stops at
+    the tab itself. Only asked when the text holds a tab.
+    """
+    try:
+        for _token in yaml.scan(text.translate(_NOT_LINE_BREAKS), Loader=_Loader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        lines = text.splitlines()
+        if mark is None or mark.line >= len(lines):
+            return None
+        line = lines[mark.line]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return (mark.line + 1, indent.index("\t") + 1)
+    return None
 
 
 class Locator:
@@ -29,6 +52,9 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self._root: yaml.Node | None
+        # libyaml follows YAML 1.1, where NEL, LS and PS end a line; in YAML 1.2 they are
+        # ordinary characters. A space of the same length keeps every later position right.
+        text = text.translate(_NOT_LINE_BREAKS)
         try:
             self._root = yaml.compose(text, Loader=_Loader)
         except (yaml.YAMLError, RecursionError, ValueError):
@@ -60,11 +86,25 @@ def _start(node: yaml.Node) -> Position:
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+            if _key_matches(key, step):
                 return key, value
     elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
         return None, node.value[step]
     return None, None
+
+
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+def _key_matches(key: yaml.Node, step: str | int) -> bool:
+    if not isinstance(key, yaml.ScalarNode):
+        return step == "<complex key>"
+    if key.value == str(step):
+        return True
+    # Keys YAML read as booleans or null (reported by cmty with their canonical spelling).
+    if step in ("true", "false"):
+        return bool(key.value.lower() == step and key.style is None)
+    return step == "null" and key.value in _NULLS and key.style is None
 
 
 def _duplicates(node: yaml.Node, path: JsonPath) -> Iterator[tuple[JsonPath, Position, str]]:

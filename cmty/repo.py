@@ -85,14 +85,21 @@ def load_config(path: Path) -> Config:
         data = yamlio.load_text(decoded.text)
     except yamlio.YamlLoadError as exc:
         p = exc.problem
-        raise _config_error(path, p.line, p.column, Text(f"{p.code} {p.detail}",
-                                                         f"{p.code} {p.detail}")) from None
+        line, column = p.line, p.column
+        if p.code == "YAML-DUPLICATE-KEY":
+            duplicate = next(Locator(decoded.text).duplicate_keys(), None)
+            line, column = duplicate[1] if duplicate else (line, column)
+        raise _config_error(path, line, column, Text(f"{p.code} {p.detail}",
+                                                     f"{p.code} {p.detail}")) from None
     schema = kind_schema("cmty")
     errors = list(schemacheck.schema_findings(schema, data, path.name, None))
     if errors:
         first = errors[0]
         line, column = Locator(decoded.text).find(first.path, first.at_key)
         raise _config_error(path, line, column, first.message, first.hint)
+    for wrong in config_mod.parameter_problems(data.get("parameters")):
+        line, column = Locator(decoded.text).find(wrong.path, wrong.at_key)
+        raise _config_error(path, line, column, wrong.message, wrong.hint)
     return config_mod.from_data(data, path)
 
 

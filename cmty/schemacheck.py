@@ -29,6 +29,7 @@ _IDENTIFIER_CHECKS = {
     "cn-mobile": identifiers.check_mobile,
     "cn-division-code": identifiers.check_division_code,
 }
+COMPLEX_KEY = "<complex key>"
 _TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "布尔值",
             "object": "映射", "array": "列表", "null": "空值"}
 
@@ -56,22 +57,83 @@ def _finding(code: str, file: str, record: str | None, path: JsonPath, message: 
 
 
 def schema_findings(schema: KindSchema, data: Any, file: str, record: str | None
-                    ) -> Iterator[Finding]:
-    for error in schema.iter_errors(data):
-        yield from _translate(schema, error, file, record)
+                    ) -> list[Finding]:
+    try:
+        errors = list(schema.iter_errors(data))
+    except ValueError:
+        # The validator takes only JSON-shaped data: keys that are not text, or nesting deeper
+        # than it recurses, make it refuse the whole record. Say which, at the place.
+        return list(_unvalidatable(data, file, record))
+    return [f for error in errors for f in _translate(schema, error, data, file, record)]
 
 
-def _translate(schema: KindSchema, error: Any, file: str, record: str | None
+def _unvalidatable(data: Any, file: str, record: str | None) -> Iterator[Finding]:
+    stack: list[tuple[Any, JsonPath]] = [(data, ())]
+    seen_key = False
+    while stack:
+        node, path = stack.pop()
+        if len(path) > 64:
+            yield _finding("YAML-TOO-DEEP", file, record, path,
+                           Text(f"嵌套超过 64 层（{'.'.join(map(str, path[:3]))}…）",
+                                f"nested more than 64 levels ({'.'.join(map(str, path[:3]))}…)"),
+                           Text("记录的嵌套只有几层；检查缩进", "records nest only a few levels; "
+                                "check the indentation"))
+            return
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    seen_key = True
+                    yield _finding("YAML-KEY-NOT-TEXT", file, record, (*path, key_step(key)),
+                                   Text(f"键 {key!r} 不是文本", f"key {key!r} is not text"),
+                                   Text(f'给键加引号，例如 "{key}":', f'quote the key, e.g. "{key}":'),
+                                   at_key=True)
+                else:
+                    stack.append((value, (*path, key)))
+        elif isinstance(node, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node))
+    if not seen_key:
+        yield _finding("YAML-TOO-DEEP", file, record, (), Text("记录无法校验：结构过深或过于复杂",
+                       "the record cannot be checked: it nests too deep"),
+                       Text("检查缩进和括号", "check the indentation and brackets"))
+
+
+def key_step(key: Any) -> str:
+    """A non-text key as the locator can find it again in the source."""
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, (int, float)):
+        return str(key)
+    return COMPLEX_KEY
+
+
+def _value_at(data: Any, path: JsonPath) -> Any:
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _translate(schema: KindSchema, error: Any, data: Any, file: str, record: str | None
                ) -> Iterator[Finding]:
     path: JsonPath = tuple(error.instance_path)
     kind = error.kind
     name = kind.name
-    value = error.instance
+    # The validator's copy of the value is JSON: .inf and .nan would come back as null.
+    value = _value_at(data, path)
     field = ".".join(str(p) for p in path) or "(record)"
     if name == "type":
         expected = list(kind.types)
         got = _yaml_type(value)
-        if "string" in expected and got in ("integer", "number", "boolean", "null"):
+        if got == "null":
+            yield _finding("SCHEMA-EMPTY", file, record, path,
+                           Text(f"{field} 没有填写值", f"{field} has no value"),
+                           Text(f"填写 {field} 的值，或删除这一行", f"fill in {field} or delete the line"))
+            return
+        if "string" in expected and got in ("integer", "number", "boolean"):
             yield _finding("YAML-COERCED", file, record, path,
                            Text(f"{field} 应为文本，YAML 把它读成了{_TYPE_ZH[got]} {value!r}",
                                 f"{field} is text, but YAML read it as {got} {value!r}"),

@@ -23,7 +23,6 @@ _CONFLICT = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)", re.
 _DOC_SEPARATOR = re.compile(r"^(---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 _PARSE_POS = re.compile(r"line (\d+), column (\d+)")
 _BOM = b"\xef\xbb\xbf"
-_LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,20 +113,29 @@ def load_text(text: str) -> Any:
         )
     except yaml_rs.YAMLDecodeError as exc:
         problem = _classify(str(exc))
-        tab = _LEADING_TAB.search(text)
-        if problem.code in ("YAML-SYNTAX", "YAML-TAB") and tab is not None:
-            # A tab in indentation confuses the parser into reporting a later symptom; the tab
-            # itself is what the user must fix.
-            line = text.count("\n", 0, tab.start()) + 1
-            column = tab.end() - tab.start()
-            problem = TextProblem("YAML-TAB", line, column)
+        if "\t" in text and problem.code in ("YAML-SYNTAX", "YAML-TAB"):
+            problem = _tab_or(problem, text) or problem
         raise YamlLoadError(problem) from None
     except RecursionError:
         raise YamlLoadError(TextProblem("YAML-TOO-DEEP", 1, 1)) from None
+    if "\t" in text:
+        tab = _tab_or(None, text)
+        if tab is not None:
+            raise YamlLoadError(tab)
     if isinstance(data, list) and _is_multi_document(text):
         line = _second_document_line(text)
         raise YamlLoadError(TextProblem("YAML-MULTI-DOC", line, 1))
     return data
+
+
+def _tab_or(problem: TextProblem | None, text: str) -> TextProblem | None:
+    """A tab in indentation, if libyaml finds one; otherwise the parser's own problem."""
+    from cmty.locate import tab_problem  # libyaml is needed only when a tab is present
+
+    where = tab_problem(text)
+    if where is None:
+        return problem
+    return TextProblem("YAML-TAB", where[0], where[1])
 
 
 def _is_multi_document(text: str) -> bool:

@@ -116,7 +116,7 @@ def test_text_output_in_english(write_repo: WriteRepo, capsys: Capsys) -> None:
     assert out.splitlines() == [
         f"{MEMBER}:4:6: error REF-MISSING [M0002] org refers to O09, which does not exist",
         "    hint: check the id, or create O09 in party/orgs/ first",
-        "checked 5 files, 5 records: 1 errors, 0 warnings, 0 notices",
+        "checked 5 files, 5 records: 1 error, 0 warnings, 0 notices",
     ]
 
 
@@ -208,7 +208,6 @@ def test_broken_cmty_yaml_exits_2_naming_the_place(write_repo: WriteRepo, capsys
     assert "Traceback" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="a duplicate key in cmty.yaml is reported at 1:1")
 def test_duplicate_key_in_cmty_yaml_names_the_second_key(write_repo: WriteRepo, capsys: Capsys
                                                          ) -> None:
     repo = write_repo({}, config=CONFIG + "  出纳: [孙丽]\n")
@@ -218,8 +217,6 @@ def test_duplicate_key_in_cmty_yaml_names_the_second_key(write_repo: WriteRepo, 
     assert "cmty.yaml:9:3:" in err
 
 
-@pytest.mark.xfail(strict=True, reason="an unknown parameter in cmty.yaml is reported without "
-                   "its line and column")
 def test_unknown_parameter_exits_2_naming_the_place(write_repo: WriteRepo, capsys: Capsys
                                                     ) -> None:
     repo = write_repo({}, config=CONFIG + "parameters:\n  fees:\n    bogus: 1\n")
@@ -230,8 +227,6 @@ def test_unknown_parameter_exits_2_naming_the_place(write_repo: WriteRepo, capsy
     assert "cmty.yaml:11:5" in err
 
 
-@pytest.mark.xfail(strict=True, reason="a parameter of the wrong type (limits.max_file_mb: big) "
-                   "is not checked when cmty.yaml is read; validate dies with an internal error")
 def test_parameter_of_the_wrong_type_exits_2_naming_the_place(write_repo: WriteRepo,
                                                               capsys: Capsys) -> None:
     repo = write_repo({}, config=CONFIG + "parameters:\n  limits:\n    max_file_mb: big\n")

@@ -43,7 +43,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
     "unquoted-mobile-among-yaml11-words.yaml": ("M0937", [("YAML-COERCED", 9, 9)]),
     "octal-like.yaml": ("M0918", [("YAML-COERCED", 7, 12)]),
     "bool-text.yaml": ("M0906", [("YAML-COERCED", 7, 7)]),
-    "blank-value.yaml": ("M0932", [("YAML-COERCED", 7, 11)]),
+    "blank-value.yaml": ("M0932", [("SCHEMA-EMPTY", 7, 11)]),
     "float-money.yaml": ("M0912", [("YAML-COERCED", 10, 11)]),
     # schema
     "bad-date.yaml": ("M0903", [("DATE-FORMAT", 7, 13)]),
@@ -69,10 +69,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
 }
 
 # Files whose findings are not yet what EXPECTED says (bugs in cmty, reported; not fixed here).
-KNOWN_BUGS: dict[str, str] = {
-    "line-separator.yaml": "the locator (PyYAML, YAML 1.1) reads U+2028 as a line break, fails, "
-                           "and puts every finding of the file at 1:1",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

@@ -74,7 +74,7 @@ _PROVINCES = ["11", "13", "21", "31", "32", "37", "41", "44", "50", "53", "61", 
 
 
 def _valid_id_numbers() -> list[tuple[str, str]]:
-    """One valid ID number for every birth date from 1900 to 2023 (seeded, so reproducible)."""
+    """One valid ID number for every third day from 1900 to 2023 (seeded, so reproducible)."""
     rng = random.Random(11643)
     cases = []
     day, last = date(1900, 1, 1), date(2023, 12, 31)
@@ -82,15 +82,15 @@ def _valid_id_numbers() -> list[tuple[str, str]]:
         ymd = day.strftime("%Y%m%d")
         body = rng.choice(_PROVINCES) + f"{rng.randrange(10000):04d}" + ymd + f"{rng.randrange(1000):03d}"
         cases.append((body + id_check_char(body), ymd))
-        day += timedelta(days=1)
+        day += timedelta(days=3)
     return cases
 
 
 def test_mask_id_number_never_shows_the_birth_date() -> None:
     cases = _valid_id_numbers()
-    assert len(cases) == 45290  # 124 years, 30 of them leap years
+    assert len(cases) == 15097  # 45,290 days in 124 years, every third one
     assert {v[-1] for v, _ in cases} == set("0123456789X")  # every check character occurs
-    for value, _ in cases[::97]:
+    for value, _ in cases[::31]:
         assert check_id_number(value, today=date(2024, 6, 1)).valid, value
     for value, ymd in cases:
         shown = mask_id_number(value)

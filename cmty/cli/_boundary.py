@@ -22,6 +22,8 @@ def _lang(argv: list[str]) -> str:
 def run(app: typer.Typer, argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show_traceback = "--traceback" in args
+    if show_traceback:  # accepted anywhere on the line, not only before the command
+        args = ["--traceback", *[a for a in args if a != "--traceback"]]
     lang = _lang(args)
     command = typer.main.get_command(app)
     try:

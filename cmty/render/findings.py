@@ -31,8 +31,12 @@ def summary(findings: Sequence[Finding], files: int, records: int, lang: str) ->
     if lang == "zh":
         return (f"检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告，"
                 f"{infos} 个提示\n")
-    return (f"checked {files} files, {records} records: {errors} errors, {warnings} warnings, "
-            f"{infos} notices\n")
+    return (f"checked {_count(files, 'file')}, {_count(records, 'record')}: "
+            f"{_count(errors, 'error')}, {_count(warnings, 'warning')}, {_count(infos, 'notice')}\n")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def as_json(findings: Sequence[Finding]) -> str:
