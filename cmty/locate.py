@@ -73,6 +73,17 @@ class Locator:
             best = _start(key_node if (at_key and key_node is not None) else value_node)
         return best
 
+    def scalar_span(self, path: JsonPath) -> tuple[int, int, str | None] | None:
+        """Character offsets [start, end) and quoting style of the scalar at `path`, or None."""
+        node = self._root
+        for step in path:
+            if node is None:
+                return None
+            node = _child(node, step)[1]
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        return (node.start_mark.index, node.end_mark.index, node.style or None)
+
     def duplicate_keys(self) -> Iterator[tuple[JsonPath, Position, str]]:
         """Every key that repeats an earlier key of the same mapping (path of the mapping)."""
         if self._root is not None:
@@ -103,8 +114,8 @@ def _key_matches(key: yaml.Node, step: str | int) -> bool:
         return True
     # Keys YAML read as booleans or null (reported by cmty with their canonical spelling).
     if step in ("true", "false"):
-        return bool(key.value.lower() == step and key.style is None)
-    return step == "null" and key.value in _NULLS and key.style is None
+        return bool(key.value.lower() == step and not key.style)
+    return step == "null" and key.value in _NULLS and not key.style
 
 
 def _duplicates(node: yaml.Node, path: JsonPath) -> Iterator[tuple[JsonPath, Position, str]]:

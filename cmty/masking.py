@@ -12,7 +12,9 @@ _COMPOUND_SURNAMES = frozenset([
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
     "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "万俟",
 ])
-_DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十]+\s*(号楼|栋|幢|单元|号|室|楼|层|组)")
+# Building, unit and room come as 3号楼2单元301, 3-2-301, A座301 or 三栋: cut at the first
+# digit or Latin letter, or at a Chinese numeral followed by a building word.
+_DETAIL = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]|[一二三四五六七八九十百]+\s*(号楼|栋|幢|单元|号|室|楼|层|组)")
 
 
 def mask_name(name: str) -> str:
@@ -37,7 +39,7 @@ def mask_id_number(value: str) -> str:
 
 def mask_address(value: str) -> str:
     """Down to the 小区 or 村民小组 level: cut at the first building, unit or room number."""
-    m = _DIGITS.search(value)
+    m = _DETAIL.search(value)
     return value[: m.start()] + "***" if m else value
 
 

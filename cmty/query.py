@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -68,9 +69,11 @@ def _computed(record: Record, column: str) -> Any:
     if column == "id":
         return record.id
     if column == "total" and record.kind == "voucher":
+        lines = record.data.get("lines")
+        if not isinstance(lines, list):
+            return None
         try:
-            return str(sum((Decimal(str(line.get("amount", "0")))
-                            for line in record.data.get("lines", [])), Decimal("0")))
+            return str(sum((Decimal(str(line.get("amount", "0"))) for line in lines), Decimal("0")))
         except (InvalidOperation, AttributeError):
             return None
     if column == "entries" and isinstance(record.data.get("entries"), list):
@@ -94,9 +97,10 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     if value is None:
         return (2, "")
     try:
-        return (0, Decimal(str(value)))
+        number = Decimal(str(value))
     except InvalidOperation:
         return (1, str(value))
+    return (0, number) if number.is_finite() else (1, str(value))
 
 
 def select(repo: Repo, kind_name: str, where: Sequence[str] = (), sort: str | None = None,
@@ -129,7 +133,16 @@ def _matches(value: Any, wanted: str) -> bool:
     return value is not None and str(value) == wanted
 
 
+_RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_-]*)?$")
+
+
 def find_record(repo: Repo, record_id: str) -> Record:
+    if not _RECORD_ID.match(record_id):
+        # An id is never a path: "../members/M0001" must not reach a file through another
+        # kind's folder (it would be masked by the wrong schema).
+        raise UsageError(Text(f"{record_id!r} 不是记录编号", f"{record_id!r} is not a record id"),
+                         Text("编号形如 M0012、V2026-0031 或 2026-11",
+                              "ids look like M0012, V2026-0031 or 2026-11"))
     for kind in KINDS:
         candidate = repo.root / kind.folder / f"{record_id}.yaml"
         if candidate.is_file():

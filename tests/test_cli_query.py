@@ -245,8 +245,6 @@ def test_list_bad_format(capsys: pytest.CaptureFixture[str], repo: Repo) -> None
     assert "'xml' is not one of 'table', 'csv', 'json', 'md'" in err
 
 
-@pytest.mark.xfail(strict=True, reason="a voucher with `lines:` left empty (null) makes `cmty list "
-                   "voucher` an internal error (exit 3, TypeError) instead of an empty total")
 def test_list_vouchers_with_a_half_written_voucher(capsys: pytest.CaptureFixture[str],
                                                    write_repo: WriteRepo) -> None:
     repo = write_repo({"finance/vouchers/V2026-0001.yaml": "id: V2026-0001\ndate: 2026-03-02\nlines:\n"})
@@ -279,8 +277,6 @@ def test_show_without_personal_fields_prints_the_file(capsys: pytest.CaptureFixt
     assert (code, out) == (0, text)
 
 
-@pytest.mark.xfail(strict=True, reason="show --reveal reads the file with universal newlines, so a "
-                   "CRLF file is printed with LF line ends (not byte-for-byte)")
 def test_show_reveal_keeps_crlf(capsys: pytest.CaptureFixture[str], write_repo: WriteRepo) -> None:
     raw = "id: M0002\r\nname: 欧阳修文\r\nsex: 女\r\n".encode()
     repo = write_repo({"party/members/M0002.yaml": raw})
@@ -325,8 +321,6 @@ def test_show_unknown_id(capsys: pytest.CaptureFixture[str], repo: Repo, lang: s
     assert run(capsys, repo.root, "show", "NOPE", "--lang", lang) == (2, "", err)
 
 
-@pytest.mark.xfail(strict=True, reason="`show ../members/M0001` finds the member file through the org "
-                   "folder and masks it by the org schema: id_number and mobile are printed in clear")
 def test_show_does_not_unmask_through_a_relative_id(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:
     code, out, _ = run(capsys, repo.root, "show", "../members/M0001", "--format", "json")
     assert code in (0, 2)  # either not found, or found as the member it is
@@ -334,9 +328,6 @@ def test_show_does_not_unmask_through_a_relative_id(capsys: pytest.CaptureFixtur
     assert "13905361234" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="a comment inside a multi-line flow mapping is dropped by the "
-                   "ruamel round trip, and the next comments shift: the masked YAML no longer parses "
-                   "('kind: retired base: \"***\" # 新基数')")
 def test_show_yaml_with_a_comment_inside_a_flow_mapping(capsys: pytest.CaptureFixture[str],
                                                         write_repo: WriteRepo) -> None:
     text = """\

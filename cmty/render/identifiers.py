@@ -12,8 +12,9 @@ _KIND_ZH = {"id-number": "身份证号", "foreign-permanent-resident": "外国�
 
 
 def _reason(verdict: Verdict, lang: str) -> str:
-    return "；".join(i.zh for i in verdict.issues) if lang == "zh" else \
-        "; ".join(i.en for i in verdict.issues)
+    """Why the value is invalid (errors only: a valid value has no reason, only warnings)."""
+    errors = [i for i in verdict.issues if i.severity == "error"]
+    return "；".join(i.zh for i in errors) if lang == "zh" else "; ".join(i.en for i in errors)
 
 
 def to_json(value: str, verdict: Verdict) -> dict[str, Any]:
