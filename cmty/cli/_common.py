@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cmty.repo import Repo, find_repo
+if TYPE_CHECKING:
+    from cmty.repo import Repo
+
 
 
 @dataclass
@@ -29,6 +31,8 @@ RevealOption = Annotated[bool, typer.Option(
 
 
 def repo_from(ctx: typer.Context) -> Repo:
+    from cmty.repo import find_repo  # imported per command: `cmty --help` stays fast
+
     state: State = ctx.obj
     return find_repo(explicit=state.repo)
 
