@@ -2,7 +2,14 @@
 
 A blob id names exact bytes; the cache file's name also carries what else a result depends on
 (cmty's version, the schemas, cmty.yaml and the date), so a change to any of them starts a new
-cache. The cache lives inside the git directory, never in the work tree.
+cache. Two stores live inside the git directory, never in the work tree:
+
+- facts: per blob, what the file defines, its findings, and its reference-check result with the
+  id digests that result depends on; small, read on every run;
+- targets: per blob, the ids the file refers to; large (a street's fee files refer to a million
+  members), read only when ids have changed so that references must be checked again.
+
+Both are written with marshal: plain tuples, dicts and sets load many times faster than pickle.
 """
 
 from __future__ import annotations
@@ -17,7 +24,10 @@ from typing import Any
 from cmty import __version__, gitio
 from cmty.schemas import schema_dir
 
-_FORMAT = 1
+_FORMAT = 2
+# Rewriting the targets store costs a few hundred ms on a street; a handful of changed files is
+# cheaper to re-read on the rare run that needs their targets.
+_TARGETS_REWRITE_FROM = 64
 
 
 def fingerprint(config_bytes: bytes, today: str) -> str:
@@ -29,51 +39,91 @@ def fingerprint(config_bytes: bytes, today: str) -> str:
     return digest.hexdigest()[:20]
 
 
-class ResultCache:
-    """A dict from blob id to a file's facts (plain values), loaded at start, saved at the end."""
+def read_store(path: Path | None) -> dict[str, Any]:
+    if path is None or not path.is_file():
+        return {}
+    try:
+        loaded = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}  # a damaged cache is only a slower run
+    return loaded if isinstance(loaded, dict) else {}
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._old: dict[str, Any] = {}
-        self._new: dict[str, Any] = {}
+
+def write_store(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        marshal.dump(data, fh)
+    os.replace(tmp, path)
+
+
+class ResultCache:
+    """The two stores of one repository; loaded on demand, saved once at the end of a run."""
+
+    def __init__(self, folder: Path | None = None, scope: str = "", key: str = "") -> None:
+        self._facts_path = folder / f"facts-{scope}-{key}.marshal" if folder else None
+        self._targets_path = folder / f"targets-{scope}-{key}.marshal" if folder else None
+        self.snapshot_path = folder / f"snapshot-{scope}-{key}.marshal" if folder else None
+        self._folder, self._scope = folder, scope
+        self._facts_loaded: dict[str, Any] | None = None  # read on first use
+        self._facts_new: dict[str, Any] = {}
+        self._targets_old: dict[str, Any] | None = None
+        self._targets_new: dict[str, Any] = {}
         self.hits = 0
-        if path is not None and path.is_file():
-            try:
-                loaded = marshal.loads(path.read_bytes())
-                self._old = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError, EOFError, TypeError):
-                self._old = {}  # a damaged cache is only a slower run
 
     @classmethod
     def for_repo(cls, root: Path, key: str) -> ResultCache:
         git_dir = gitio.git_dir(root)
         if git_dir is None:
-            return cls(None)
+            return cls()
         scope = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-        return cls(git_dir / "cmty" / f"validate-{scope}-{key}.marshal")
+        return cls(git_dir / "cmty", scope, key)
+
+    @property
+    def _facts_old(self) -> dict[str, Any]:
+        if self._facts_loaded is None:
+            self._facts_loaded = read_store(self._facts_path)
+        return self._facts_loaded
 
     def get(self, blob: str) -> Any:
-        value = self._old.get(blob)
+        value = self._facts_old.get(blob)
         if value is not None:
             self.hits += 1
-            self._new[blob] = value
+            self._facts_new[blob] = value
         return value
 
     def put(self, blob: str, value: Any) -> None:
-        self._new[blob] = value
+        self._facts_new[blob] = value
 
-    def save(self) -> None:
-        """Keep exactly this run's entries; older caches of the same repository are removed."""
-        if self.path is None or (self._new.keys() == self._old.keys()):
+    def get_targets(self, blob: str) -> Any:
+        if self._targets_old is None:
+            self._targets_old = read_store(self._targets_path)
+        return self._targets_old.get(blob)
+
+    def put_targets(self, blob: str, targets: Any) -> None:
+        self._targets_new[blob] = targets
+
+    def save(self, partial: bool = False) -> None:
+        """Write what this run used; `partial` runs saw only some files, so keep the rest."""
+        if self._folder is None or self._facts_path is None or self._targets_path is None:
             return
+        if partial:
+            self._facts_new = {**self._facts_old, **self._facts_new}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.marshal"):
-                if stale != self.path:
+            for stale in self._folder.glob(f"*-{self._scope}-*.marshal"):
+                if stale not in (self._facts_path, self._targets_path, self.snapshot_path):
                     stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(self._new, fh)
-            os.replace(tmp, self.path)
+            if self._facts_new != self._facts_old:
+                write_store(self._facts_path, self._facts_new)
+            self._save_targets()
         except OSError:
-            pass  # a read-only git directory only means the next run is cold
+            pass  # a read-only git directory only means the next run is slower
+
+    def _save_targets(self) -> None:
+        assert self._targets_path is not None
+        fresh = {b: t for b, t in self._targets_new.items() if t}
+        if len(fresh) < _TARGETS_REWRITE_FROM and self._targets_path.is_file():
+            return
+        old = self._targets_old if self._targets_old is not None else read_store(self._targets_path)
+        kept = {b: old[b] for b in self._facts_new if b in old}  # drops blobs no longer in use
+        write_store(self._targets_path, {**kept, **fresh})

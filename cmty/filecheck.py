@@ -22,21 +22,34 @@ from cmty.schemas import kind_schema, string_values
 
 @dataclass(slots=True)
 class FileFacts:
-    """What one file defines, what it refers to, and what is wrong inside it (located)."""
+    """What one file defines, what it refers to, and what is wrong inside it (located).
+
+    `targets` is None when the facts came from the cache without them (see cmty.cache);
+    `ref_key` and `ref_findings` are the reference rules' last result and the id digests it
+    was computed against.
+    """
 
     file: str
     kind: str
     defined: list[tuple[str, JsonPath]] = field(default_factory=list)  # (record id, where)
-    targets: dict[str, frozenset[str]] = field(default_factory=dict)
+    targets: dict[str, frozenset[str]] | None = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    target_kinds: tuple[str, ...] = ()
+    ref_key: str | None = None
+    ref_findings: list[Finding] = field(default_factory=list)
+    blob: str | None = None  # known at run time; not part of the cached value
+    changed: bool = True  # False while it equals its cache entry (nothing to write back)
 
     def to_cache(self) -> tuple[Any, ...]:
-        return (self.kind, self.defined, self.targets, [f.to_tuple() for f in self.findings])
+        return (self.kind, self.defined, [f.to_tuple() for f in self.findings], self.target_kinds,
+                self.ref_key, [f.to_tuple() for f in self.ref_findings])
 
     @classmethod
-    def from_cache(cls, file: str, cached: tuple[Any, ...]) -> FileFacts:
-        kind, defined, targets, findings = cached
-        return cls(file, kind, defined, targets, [Finding.from_tuple(t) for t in findings])
+    def from_cache(cls, file: str, blob: str, cached: tuple[Any, ...]) -> FileFacts:
+        kind, defined, findings, target_kinds, ref_key, ref_findings = cached
+        return cls(file, kind, defined, None, [Finding.from_tuple(t) for t in findings],
+                   tuple(target_kinds), ref_key, [Finding.from_tuple(t) for t in ref_findings],
+                   blob, changed=False)
 
 
 _TEXT_MESSAGES: dict[str, tuple[Text, Text]] = {
@@ -161,6 +174,7 @@ def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any
     for pattern, target_kind in schema.refs:
         string_values(data, pattern, targets.setdefault(target_kind, set()))
     facts.targets = {k: frozenset(v) for k, v in targets.items() if v}
+    facts.target_kinds = tuple(sorted(facts.targets))
     ctx = RecordContext(facts.file, kind.name, record, data, schema, config, today)
     for rule in rules.RECORD_RULES:
         if rule.kinds is None or kind.name in rule.kinds:

@@ -33,8 +33,14 @@ class Repo:
         out = gitio.run(self.root, "rev-parse", "--show-prefix")
         return out.decode().strip() if out else ""
 
-    def record_files(self) -> Iterator[tuple[str, Kind]]:
-        """Every YAML file in a record folder, kind by kind in dependency order."""
+    def record_files(self, listing: list[str] | None = None) -> Iterator[tuple[str, Kind]]:
+        """Every YAML file in a record folder, kind by kind in dependency order.
+
+        `listing` (repository-relative paths, e.g. from git) saves walking the folders.
+        """
+        if listing is not None:
+            yield from _from_listing(listing)
+            return
         root = str(self.root)
         for kind in KINDS:
             folder = os.path.join(root, kind.folder)
@@ -46,6 +52,21 @@ class Repo:
                              if is_yaml(name) and not name.startswith("."))
             for rel in sorted(found):
                 yield rel, kind
+
+
+def _from_listing(listing: list[str]) -> Iterator[tuple[str, Kind]]:
+    by_folder: dict[str, list[str]] = {kind.folder: [] for kind in KINDS}
+    for rel in listing:
+        # Kind folders are one or two levels deep ("disclosures", "party/members").
+        first, _, rest = rel.partition("/")
+        bucket = by_folder.get(first)
+        if bucket is None:
+            bucket = by_folder.get(f"{first}/{rest.partition('/')[0]}")
+        if bucket is not None and is_yaml(rel) and "/." not in rel and not rel.startswith("."):
+            bucket.append(rel)
+    for kind in KINDS:
+        for rel in sorted(by_folder[kind.folder]):
+            yield rel, kind
 
 
 def find_repo(start: Path | str | None = None, explicit: Path | str | None = None) -> Repo:

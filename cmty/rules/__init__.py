@@ -2,14 +2,23 @@
 
 A rule is a small pure function with its metadata attached by `@record_rule` or `@dataset_rule`.
 Record rules see one record at a time (and run where the file is parsed, so their results are
-cached with the file); dataset rules see the index of all records (ids and references). Adding a
-rule is one function plus one line in `RECORD_RULES` or `DATASET_RULES` below.
+cached with the file); reference rules see one file's references and the index of all ids
+(cached with the file, keyed also by the ids they depend on); dataset rules see the index. Adding a
+rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATASET_RULES`.
 """
 
 from __future__ import annotations
 
 from cmty.rules import approvals, identity, integrity, layout
-from cmty.rules.base import DatasetRule, Defined, Index, RecordContext, RecordRule, Targets
+from cmty.rules.base import (
+    DatasetRule,
+    Defined,
+    Index,
+    RecordContext,
+    RecordRule,
+    ReferenceRule,
+    Targets,
+)
 
 RECORD_RULES: tuple[RecordRule, ...] = (
     layout.file_name_matches_id,
@@ -21,8 +30,11 @@ RECORD_RULES: tuple[RecordRule, ...] = (
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
     integrity.duplicate_ids,
+)
+
+REFERENCE_RULES: tuple[ReferenceRule, ...] = (
     integrity.references_exist,
 )
 
-__all__ = ["DATASET_RULES", "RECORD_RULES", "DatasetRule", "Defined", "Index", "RecordContext",
-           "RecordRule", "Targets"]
+__all__ = ["DATASET_RULES", "RECORD_RULES", "REFERENCE_RULES", "DatasetRule", "Defined", "Index", "RecordContext",
+           "RecordRule", "ReferenceRule", "Targets"]

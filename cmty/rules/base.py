@@ -54,16 +54,16 @@ def _no_paths(file: str, target_kind: str, target: str) -> list[JsonPath]:
 
 @dataclass(slots=True)
 class Index:
-    """Every record id, and the ids every file refers to.
+    """Every record id in the repository, by id and by kind.
 
-    References are kept as sets per file rather than one object per reference: a street's ten
-    years of fee entries are a million references, and only the few that are wrong need a
-    position, which `paths_of` finds by reading that one file again.
+    References are kept as sets per file (`Targets`) rather than one object per reference: a
+    street's ten years of fee entries are a million references, and only the few that are
+    wrong need a position, which `paths_of` finds by reading that one file again.
     """
 
     ids: dict[str, list[Defined]] = field(default_factory=dict)
-    targets: list[Targets] = field(default_factory=list)
     kinds: dict[str, set[str]] = field(default_factory=dict)  # kind → ids of that kind
+    kind_of: dict[str, str] = field(default_factory=dict)  # id → kind of its first record
     paths_of: Callable[[str, str, str], list[JsonPath]] = _no_paths
 
     def ids_of_kind(self, kind: str) -> set[str]:
@@ -72,6 +72,7 @@ class Index:
 
 RecordCheck = Callable[[RecordContext], Iterator[Finding]]
 DatasetCheck = Callable[[Index, Config], Iterator[Finding]]
+ReferenceCheck = Callable[[Targets, Index], Iterator[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,26 @@ class DatasetRule:
     name: str
     codes: tuple[str, ...]
     check: DatasetCheck
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRule:
+    """Checks one file's references against the index of all ids.
+
+    Its result depends only on the file and on the ids of the kinds the file refers to, so it
+    is kept with the file in the cache and re-run only when either changes.
+    """
+
+    name: str
+    codes: tuple[str, ...]
+    check: ReferenceCheck
+
+
+def reference_rule(*codes: str) -> Callable[[ReferenceCheck], ReferenceRule]:
+    def wrap(func: ReferenceCheck) -> ReferenceRule:
+        return ReferenceRule(func.__name__, codes, func)
+
+    return wrap
 
 
 def record_rule(*codes: str, kinds: tuple[str, ...] | None = None

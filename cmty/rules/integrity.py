@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cmty.config import Config
 from cmty.findings import Finding, JsonPath, Text
 from cmty.kinds import BY_NAME
-from cmty.rules.base import Index, dataset_rule, finding
+from cmty.rules.base import Index, Targets, dataset_rule, finding, reference_rule
 
 
 @dataset_rule("RECORD-DUPLICATE-ID")
@@ -29,28 +29,24 @@ def duplicate_ids(index: Index, config: Config) -> Iterator[Finding]:
             )
 
 
-@dataset_rule("REF-MISSING", "REF-WRONG-KIND")
-def references_exist(index: Index, config: Config) -> Iterator[Finding]:
+@reference_rule("REF-MISSING", "REF-WRONG-KIND")
+def references_exist(targets: Targets, index: Index) -> Iterator[Finding]:
     """A field that names another record (x-ref in the schema) names one that exists.
 
     Bad:  entries: [{member: M9999, ...}]    # no party/members/M9999.yaml
     Good: entries: [{member: M0012, ...}]
     """
-    by_kind: dict[str, set[str]] = {}
-    for targets in index.targets:
-        for target_kind, wanted in targets.by_kind.items():
-            missing = {target for target in wanted if target not in index.ids}
-            for target in sorted(missing):
-                for path in index.paths_of(targets.file, target_kind, target):
-                    yield _missing(targets.file, targets.record, path, target_kind, target)
-            if target_kind == "any":
-                continue
-            if target_kind not in by_kind:
-                by_kind[target_kind] = index.ids_of_kind(target_kind)
-            for target in sorted(wanted - missing - by_kind[target_kind]):
-                actual = index.ids[target][0].kind
-                for path in index.paths_of(targets.file, target_kind, target):
-                    yield _wrong_kind(targets.file, targets.record, path, target_kind, actual, target)
+    for target_kind, wanted in targets.by_kind.items():
+        missing = {target for target in wanted if target not in index.kind_of}
+        for target in sorted(missing):
+            for path in index.paths_of(targets.file, target_kind, target):
+                yield _missing(targets.file, targets.record, path, target_kind, target)
+        if target_kind == "any":
+            continue
+        for target in sorted(wanted - missing - index.ids_of_kind(target_kind)):
+            actual = index.kind_of[target]
+            for path in index.paths_of(targets.file, target_kind, target):
+                yield _wrong_kind(targets.file, targets.record, path, target_kind, actual, target)
 
 
 def _missing(file: str, record: str, path: JsonPath, target_kind: str, target: str) -> Finding:
