@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck pytest bench install clean
+.PHONY: demo test lint pytest bench install docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample community (finds the planted mistakes) and list its members
+## demo: validate the sample community (finds its four planted mistakes) and list members
 demo: $(STAMP)
 	@echo '$$ cmty --repo sample_data validate'
-	-@$(BIN)/cmty --repo sample_data validate
+	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
+	  echo "(退出码 / exit code $$status: 1 = 发现问题 / findings to fix)"; test $$status -eq 1
 	@echo
 	@echo '$$ cmty --repo sample_data list member --where org=O02 --sort name'
 	@$(BIN)/cmty --repo sample_data list member --where org=O02 --sort name
+	@echo
+	@echo '$$ cmty --repo sample_data show M0036'
+	@$(BIN)/cmty --repo sample_data show M0036
+	@echo
+	@echo '$$ cmty check-id 370102195511283937 91350100M000100Y43'
+	@$(BIN)/cmty check-id 370102195511283937 91350100M000100Y43; test $$? -eq 1
+
+## docs: regenerate docs/codes.md and docs/parameters.md from the code
+docs: $(STAMP)
+	$(BIN)/python -m cmty.catalogue > docs/codes.md
+	$(BIN)/python -m cmty.config > docs/parameters.md
 
 ## test: lint, type-check and run the test suite
 test: lint pytest

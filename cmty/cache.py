@@ -25,8 +25,8 @@ from cmty import __version__, gitio
 from cmty.schemas import schema_dir
 
 _FORMAT = 2
-# Rewriting the targets store costs a few hundred ms on a street; a handful of changed files is
-# cheaper to re-read on the rare run that needs their targets.
+# Rewriting a store costs a few hundred ms on a street; a handful of changed files is cheaper
+# to check again on a later run.
 _TARGETS_REWRITE_FROM = 64
 
 
@@ -108,6 +108,9 @@ class ResultCache:
         if self._folder is None or self._facts_path is None or self._targets_path is None:
             return
         if partial:
+            # A few fresh results are cheaper to recompute later than to rewrite the store for.
+            if len(self._facts_new) < _TARGETS_REWRITE_FROM:
+                return
             self._facts_new = {**self._facts_old, **self._facts_new}
         try:
             for stale in self._folder.glob(f"*-{self._scope}-*.marshal"):

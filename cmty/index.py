@@ -43,9 +43,13 @@ def digests(index: rules.Index) -> dict[str, str]:
 
 
 def check_references(root: Path, all_facts: list[FileFacts], index: rules.Index,
-                     cache: ResultCache, reparse: Reparse) -> list[Finding]:
-    """Reference findings of every file: reused where the ids they depend on are unchanged."""
-    digest = digests(index)
+                     cache: ResultCache, reparse: Reparse,
+                     digest: dict[str, str] | None = None) -> list[Finding]:
+    """Reference findings of every file: reused where the ids they depend on are unchanged.
+
+    `digest` may be given when the ids are known not to have changed since it was computed.
+    """
+    digest = digest or digests(index)
     keys: dict[tuple[str, ...], str] = {}
     found: list[Finding] = []
     for facts in all_facts:

@@ -39,7 +39,7 @@ class Repo:
         `listing` (repository-relative paths, e.g. from git) saves walking the folders.
         """
         if listing is not None:
-            yield from _from_listing(listing)
+            yield from _from_listing(listing)  # a list: one generator step per file is costly
             return
         root = str(self.root)
         for kind in KINDS:
@@ -54,19 +54,14 @@ class Repo:
                 yield rel, kind
 
 
-def _from_listing(listing: list[str]) -> Iterator[tuple[str, Kind]]:
-    by_folder: dict[str, list[str]] = {kind.folder: [] for kind in KINDS}
-    for rel in listing:
-        # Kind folders are one or two levels deep ("disclosures", "party/members").
-        first, _, rest = rel.partition("/")
-        bucket = by_folder.get(first)
-        if bucket is None:
-            bucket = by_folder.get(f"{first}/{rest.partition('/')[0]}")
-        if bucket is not None and is_yaml(rel) and "/." not in rel and not rel.startswith("."):
-            bucket.append(rel)
+def _from_listing(listing: list[str]) -> list[tuple[str, Kind]]:
+    out: list[tuple[str, Kind]] = []
     for kind in KINDS:
-        for rel in sorted(by_folder[kind.folder]):
-            yield rel, kind
+        prefix = kind.folder + "/"
+        chosen = [rel for rel in listing if rel.startswith(prefix)]
+        out.extend((rel, kind) for rel in sorted(chosen)
+                   if is_yaml(rel) and "/." not in rel[len(prefix) - 1 :])
+    return out
 
 
 def find_repo(start: Path | str | None = None, explicit: Path | str | None = None) -> Repo:

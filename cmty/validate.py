@@ -24,7 +24,7 @@ from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Severity, Text
 from cmty.kinds import Kind, kind_of_path
 from cmty.repo import Repo
-from cmty.snapshot import Snapshot
+from cmty.snapshot import REWRITE_FROM, Snapshot
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,8 @@ def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
     dataset = _locate_by_file(run.repo.root, _dataset_findings(index, run.config))
     _remember(run.cache, all_facts)
     snapshot = Snapshot(dataset=[f.to_tuple() for f in dataset],
-                        ids={kind: sorted(ids) for kind, ids in index.kinds.items()})
+                        ids={kind: sorted(ids) for kind, ids in index.kinds.items()},
+                        digests=index_mod.digests(index))
     for facts in all_facts:
         _record(snapshot, facts)
     found = [f for facts in all_facts for f in facts.findings] + refs + dataset
@@ -125,33 +126,31 @@ def _duplicates(index: rules.Index) -> int:
 
 def _incremental(run: _Run, snapshot: Snapshot) -> tuple[list[Finding], int, Snapshot] | None:
     """The result from the snapshot and a re-check of the changed files, or None."""
-    current: dict[str, str | None] = {rel: run.blobs.get(rel) for rel, _ in run.files}
-    changed = snapshot.changed_files(current)
+    kinds = dict(run.files)
+    changed = snapshot.changed_files(list(kinds), run.blobs)
     if changed is None:
         return None
     if not changed:
-        return snapshot.all_findings(), snapshot.records(), snapshot
-    snapshot.dirty = True
-    kinds = dict(run.files)
-    present = [(rel, kinds[rel]) for rel in changed if rel in kinds]
-    fresh = _check_all(run, present)
-    for rel in changed:
-        if rel not in kinds and snapshot.defined(rel):
-            return None  # a removed file took ids with it: references elsewhere may break
+        return snapshot.all_findings(), snapshot.records, snapshot
+    fresh = _check_all(run, [(rel, kinds[rel]) for rel in changed if rel in kinds])
+    if any(rel not in kinds and snapshot.defined(rel) for rel in changed):
+        return None  # a removed file took ids with it: references elsewhere may break
     if any(f.defined != snapshot.defined(f.file) for f in fresh):
         return None  # ids moved: the dataset rules and other files' references must re-run
     index = rules.Index()
     index.kinds, index.kind_of = snapshot.ids_by_kind()
     index.paths_of = lambda file, kind, target: index_mod.reference_paths(
         run.repo.root, file, kind, target)
-    index_mod.check_references(run.repo.root, fresh, index, run.cache, run.reparse)
+    index_mod.check_references(run.repo.root, fresh, index, run.cache, run.reparse,
+                               snapshot.digests)
     _remember(run.cache, fresh, partial=True)
+    snapshot.dirty = len(changed) >= REWRITE_FROM
     for rel in changed:
         snapshot.forget(rel)
     for facts in fresh:
         _record(snapshot, facts)
     snapshot.dataset = _relocated(run.repo.root, snapshot.dataset, set(changed))
-    return snapshot.all_findings(), snapshot.records(), snapshot
+    return snapshot.all_findings(), snapshot.records, snapshot
 
 
 def _relocated(root: Path, dataset: list[Any], changed: set[str]) -> list[Any]:
@@ -167,10 +166,8 @@ def _relocated(root: Path, dataset: list[Any], changed: set[str]) -> list[Any]:
 def _record(snapshot: Snapshot, facts: FileFacts) -> None:
     if facts.blob is None:
         return  # unreadable now: the next run must look again
-    snapshot.files[facts.file] = (facts.blob, facts.kind, facts.defined)
     found = [f.to_tuple() for f in (*facts.findings, *facts.ref_findings)]
-    if found:
-        snapshot.findings[facts.file] = found
+    snapshot.record(facts.file, facts.blob, facts.defined, found)
 
 
 def _check_all(run: _Run, files: list[tuple[str, Kind]]) -> list[FileFacts]:

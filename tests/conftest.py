@@ -70,3 +70,18 @@ def found(repo: Repo) -> list[tuple[str, str, int | None, int | None]]:
 
 def findings(repo: Repo) -> list[Finding]:
     return validate_repo(repo, use_cache=False, today=TODAY).findings
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; CMTY_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    import os
+
+    golden = GOLDEN / name
+    if os.environ.get("CMTY_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"missing golden file {golden}; run with CMTY_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """`cmty list` and `cmty show` through the command line: exact output in every format.
 
-The golden file tests/golden/list-members-O02.txt is rewritten from the current output when it
-is missing or when CMTY_UPDATE_GOLDEN=1 is set; review the diff before committing it.
+The golden file tests/golden/list-members-O02.txt is rewritten from the current output when
+CMTY_UPDATE_GOLDEN=1 is set; review the diff before committing it.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -23,7 +22,7 @@ from cmty.kinds import BY_NAME
 from cmty.query import find_record, records, select, shown
 from cmty.render.records import as_yaml
 from cmty.repo import Repo
-from tests.conftest import WriteRepo
+from tests.conftest import WriteRepo, assert_golden
 from tests.test_query import MEMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,11 +362,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_sample_members_of_o02_golden(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     code, out, err = run(capsys, sample, "list", "member", "--where", "org=O02", "--sort", "name")
     assert (code, err) == (0, "")
-    golden = GOLDEN / "list-members-O02.txt"
-    if os.environ.get("CMTY_UPDATE_GOLDEN") == "1" or not golden.exists():
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    assert_golden("list-members-O02.txt", out)
     assert_aligned(out)
     lines = out.splitlines()
     assert len(lines) == 2 + 21  # header, dashes, the 21 members of 第一网格支部

@@ -30,16 +30,20 @@ def repo(tmp_path: Path) -> Repo:
     return Repo(root)
 
 
-def _codes(repo: Repo, use_cache: bool) -> list[tuple[str, str, int | None, int | None]]:
+Found = tuple[list[tuple[str, str, int | None, int | None]], int, int]
+
+
+def _codes(repo: Repo, use_cache: bool) -> Found:
     report = validate_repo(repo, use_cache=use_cache, today=TODAY)
-    return [(f.code, f.file, f.line, f.column) for f in report.findings]
+    return ([(f.code, f.file, f.line, f.column) for f in report.findings], report.files,
+            report.records)
 
 
 def _agree(repo: Repo) -> list[tuple[str, str, int | None, int | None]]:
     cold = _codes(repo, use_cache=False)
     assert _codes(repo, use_cache=True) == cold
     assert _codes(repo, use_cache=True) == cold  # the second run reads the snapshot
-    return cold
+    return cold[0]
 
 
 PLANTED = [

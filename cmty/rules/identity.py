@@ -50,5 +50,10 @@ def mobile_normalised(ctx: RecordContext) -> Iterator[Finding]:
 
 @record_rule("USCC-CATEGORY")
 def credit_code_category(ctx: RecordContext) -> Iterator[Finding]:
-    """A credit code's department and category pair is one GB 32100 lists."""
+    """A credit code's department and category pair is one GB 32100 lists.
+
+    Bad:  credit_code: "Z1..." style pairs the standard does not list (a warning only: village
+          and residents' committees hold codes whose category is not published)
+    Good: credit_code: "91350100M000100Y43"   # 9 工商, 1 企业
+    """
     yield from _warnings(ctx, "cn-uscc", identifiers.check_credit_code, "USCC-CATEGORY")

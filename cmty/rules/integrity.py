@@ -15,6 +15,7 @@ def duplicate_ids(index: Index, config: Config) -> Iterator[Finding]:
     """Every record id is used once in the whole repository.
 
     Bad:  party/members/M0012.yaml and party/members/old/M0012.yaml both say id: M0012
+    Good: the second is renamed party/members/M0013.yaml and says id: M0013
     """
     for record, places in index.ids.items():
         if len(places) < 2:
