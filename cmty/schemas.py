@@ -126,24 +126,27 @@ def _group(pairs: Iterator[tuple[PathPattern, str]]) -> dict[str, tuple[PathPatt
     return {name: tuple(patterns) for name, patterns in grouped.items()}
 
 
-def string_values(node: Any, pattern: PathPattern, into: set[str], depth: int = 0) -> None:
-    """Add every non-empty string a path pattern reaches to `into` (no paths: the hot path)."""
-    if depth == len(pattern):
-        if isinstance(node, str) and node:
-            into.add(node)
-        return
-    step = pattern[depth]
-    if step == "*":
-        if isinstance(node, list):
-            if depth + 1 == len(pattern):
-                into.update(v for v in node if isinstance(v, str) and v)
-            else:
-                for item in node:
-                    string_values(item, pattern, into, depth + 1)
-    elif isinstance(node, dict):
-        child = node.get(step)
-        if child is not None:
-            string_values(child, pattern, into, depth + 1)
+def string_values(node: Any, pattern: PathPattern, into: set[str]) -> None:
+    """Add every non-empty string a path pattern reaches to `into` (no paths: the hot path).
+
+    Level by level rather than recursively: a month's fee file has a thousand entries, and a
+    function call per entry cost more than parsing the file.
+    """
+    nodes = [node]
+    for step in pattern:
+        reached: list[Any] = []
+        if step == "*":
+            for n in nodes:
+                if type(n) is list:
+                    reached.extend(n)
+        else:
+            for n in nodes:
+                if type(n) is dict:
+                    value = n.get(step)
+                    if value is not None:
+                        reached.append(value)
+        nodes = reached
+    into.update(v for v in nodes if type(v) is str and v)
 
 
 def values_at(data: Any, pattern: PathPattern) -> Iterator[tuple[tuple[str | int, ...], Any]]:
