@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from cmty import identifiers
@@ -117,65 +118,102 @@ def _value_at(data: Any, path: JsonPath) -> Any:
     return data
 
 
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """One validator error, with what every translation needs."""
+
+    schema: KindSchema
+    kind: Any  # jsonschema_rs's ValidationErrorKind
+    message: str
+    value: Any
+    path: JsonPath
+    file: str
+    record: str | None
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(p) for p in self.path) or "(record)"
+
+    def finding(self, code: str, message: Text, hint: Text, path: JsonPath | None = None,
+                at_key: bool = False) -> Finding:
+        return _finding(code, self.file, self.record, self.path if path is None else path,
+                        message, hint, at_key)
+
+
 def _translate(schema: KindSchema, error: Any, data: Any, file: str, record: str | None
                ) -> Iterator[Finding]:
     path: JsonPath = tuple(error.instance_path)
-    kind = error.kind
-    name = kind.name
     # The validator's copy of the value is JSON: .inf and .nan would come back as null.
-    value = _value_at(data, path)
-    field = ".".join(str(p) for p in path) or "(record)"
-    if name == "type":
-        expected = list(kind.types)
-        got = _yaml_type(value)
-        if got == "null":
-            yield _finding("SCHEMA-EMPTY", file, record, path,
-                           Text(f"{field} 没有填写值", f"{field} has no value"),
-                           Text(f"填写 {field} 的值，或删除这一行", f"fill in {field} or delete the line"))
-            return
-        if "string" in expected and got in ("integer", "number", "boolean"):
-            yield _finding("YAML-COERCED", file, record, path,
-                           Text(f"{field} 应为文本，YAML 把它读成了{_TYPE_ZH[got]} {value!r}",
-                                f"{field} is text, but YAML read it as {got} {value!r}"),
-                           Text("给这个值加引号", "quote it"))
-            return
-        want = "、".join(_TYPE_ZH.get(t, t) for t in expected)
-        yield _finding("SCHEMA-TYPE", file, record, path,
-                       Text(f"{field} 应为{want}，实际是{_TYPE_ZH[got]}",
-                            f"{field} must be {' or '.join(expected)}, not {got}"),
-                       Text(f"把 {field} 改成{want}", f"write {field} as {' or '.join(expected)}"))
-    elif name == "required":
-        missing = kind.property
-        title = schema.subschema((*path, missing)).get("title", missing)
-        yield _finding("SCHEMA-REQUIRED", file, record, path,
-                       Text(f"缺少必填字段 {missing}（{title}）",
-                            f"required field {missing} ({title}) is missing"),
-                       Text(f"添加 {missing}: …", f"add {missing}: …"), at_key=bool(path))
-    elif name == "additionalProperties":
-        allowed = ", ".join(schema.subschema(path).get("properties", {}))
-        for extra in kind.unexpected:
-            yield _finding("SCHEMA-UNKNOWN-FIELD", file, record, (*path, extra),
-                           Text(f"未知字段 {extra}", f"unknown field {extra}"),
-                           Text(f"检查拼写；允许的字段：{allowed}",
-                                f"check the spelling; allowed fields: {allowed}"), at_key=True)
-    elif name == "enum":
-        options = "、".join(str(o) for o in kind.options)
-        yield _finding("SCHEMA-ENUM", file, record, path,
-                       Text(f"{field} 的值 {value!r} 不在允许范围内",
-                            f"{field} {value!r} is not an allowed value"),
-                       Text(f"可选：{options}", f"use one of: {options}"))
+    e = _Error(schema, error.kind, error.message, _value_at(data, path), path, file, record)
+    name = e.kind.name
+    if name == "pattern" and schema.subschema(path).get("format") in _FORMAT_CODES:
+        yield from _format_finding(schema.subschema(path)["format"], e.value, file, record, path,
+                                   e.field)
     elif name == "format":
-        yield from _format_finding(kind.format, value, file, record, path, field)
-    elif name == "pattern" and schema.subschema(path).get("format") in _FORMAT_CODES:
-        yield from _format_finding(schema.subschema(path)["format"], value, file, record, path, field)
-    elif name == "pattern":
-        yield _finding("SCHEMA-PATTERN", file, record, path,
-                       Text(f"{field} 的值 {value!r} 格式不对", f"{field} {value!r} is malformed"),
-                       Text(f"应匹配 {kind.pattern}", f"it must match {kind.pattern}"))
+        yield from _format_finding(e.kind.format, e.value, file, record, path, e.field)
     else:
-        yield _finding("SCHEMA-CONSTRAINT", file, record, path,
-                       Text(f"{field}：{error.message}", f"{field}: {error.message}"),
-                       Text("按 data_schema 中的约束修改", "change it to meet the schema"))
+        yield from _TRANSLATIONS.get(name, _constraint)(e)
+
+
+def _type(e: _Error) -> Iterator[Finding]:
+    expected = list(e.kind.types)
+    got = _yaml_type(e.value)
+    if got == "null":
+        yield e.finding("SCHEMA-EMPTY", Text(f"{e.field} 没有填写值", f"{e.field} has no value"),
+                        Text(f"填写 {e.field} 的值，或删除这一行",
+                             f"fill in {e.field} or delete the line"))
+    elif "string" in expected and got in ("integer", "number", "boolean"):
+        yield e.finding("YAML-COERCED",
+                        Text(f"{e.field} 应为文本，YAML 把它读成了{_TYPE_ZH[got]} {e.value!r}",
+                             f"{e.field} is text, but YAML read it as {got} {e.value!r}"),
+                        Text("给这个值加引号", "quote it"))
+    else:
+        want = "、".join(_TYPE_ZH.get(t, t) for t in expected)
+        yield e.finding("SCHEMA-TYPE", Text(f"{e.field} 应为{want}，实际是{_TYPE_ZH[got]}",
+                                            f"{e.field} must be {' or '.join(expected)}, not {got}"),
+                        Text(f"把 {e.field} 改成{want}",
+                             f"write {e.field} as {' or '.join(expected)}"))
+
+
+def _required(e: _Error) -> Iterator[Finding]:
+    missing = e.kind.property
+    title = e.schema.subschema((*e.path, missing)).get("title", missing)
+    yield e.finding("SCHEMA-REQUIRED", Text(f"缺少必填字段 {missing}（{title}）",
+                                            f"required field {missing} ({title}) is missing"),
+                    Text(f"添加 {missing}: …", f"add {missing}: …"), at_key=bool(e.path))
+
+
+def _unknown(e: _Error) -> Iterator[Finding]:
+    allowed = ", ".join(e.schema.subschema(e.path).get("properties", {}))
+    for extra in e.kind.unexpected:
+        yield e.finding("SCHEMA-UNKNOWN-FIELD", Text(f"未知字段 {extra}", f"unknown field {extra}"),
+                        Text(f"检查拼写；允许的字段：{allowed}",
+                             f"check the spelling; allowed fields: {allowed}"),
+                        path=(*e.path, extra), at_key=True)
+
+
+def _enum(e: _Error) -> Iterator[Finding]:
+    options = "、".join(str(o) for o in e.kind.options)
+    yield e.finding("SCHEMA-ENUM", Text(f"{e.field} 的值 {e.value!r} 不在允许范围内",
+                                        f"{e.field} {e.value!r} is not an allowed value"),
+                    Text(f"可选：{options}", f"use one of: {options}"))
+
+
+def _pattern(e: _Error) -> Iterator[Finding]:
+    yield e.finding("SCHEMA-PATTERN", Text(f"{e.field} 的值 {e.value!r} 格式不对",
+                                           f"{e.field} {e.value!r} is malformed"),
+                    Text(f"应匹配 {e.kind.pattern}", f"it must match {e.kind.pattern}"))
+
+
+def _constraint(e: _Error) -> Iterator[Finding]:
+    yield e.finding("SCHEMA-CONSTRAINT", Text(f"{e.field}：{e.message}", f"{e.field}: {e.message}"),
+                    Text("按 data_schema 中的约束修改", "change it to meet the schema"))
+
+
+_TRANSLATIONS: dict[str, Callable[[_Error], Iterator[Finding]]] = {
+    "type": _type, "required": _required, "additionalProperties": _unknown, "enum": _enum,
+    "pattern": _pattern,
+}
 
 
 def _format_finding(fmt: str, value: Any, file: str, record: str | None, path: JsonPath,

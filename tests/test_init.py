@@ -339,18 +339,25 @@ def pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
                           env=env, capture_output=True, text=True, check=False, timeout=900)
 
 
-def plant_and_fix(repo: Path, home: Path) -> None:
-    """An unquoted mobile fails the hook with YAML-COERCED; quoting it makes the hook pass."""
+Ran = subprocess.CompletedProcess[str]
+
+
+def plant_and_fix(repo: Path, home: Path) -> tuple[Ran, Ran]:
+    """The hook run on an unquoted mobile, then on the same record with the mobile quoted."""
     (repo / "party/orgs/O01.yaml").write_text(ORG, encoding="utf-8")
     member = repo / "party/members/M0001.yaml"
     member.write_text(MEMBER + "mobile: 13905361234\n", encoding="utf-8")
     git(repo, "add", "-A")
     failed = pre_commit(repo, home)
-    assert failed.returncode != 0, failed.stdout + failed.stderr
-    assert "YAML-COERCED" in failed.stdout, failed.stdout + failed.stderr
     member.write_text(MEMBER + 'mobile: "13905361234"\n', encoding="utf-8")
     git(repo, "add", "-A")
-    passed = pre_commit(repo, home)
+    return failed, pre_commit(repo, home)
+
+
+def assert_rejected_then_accepted(failed: Ran, passed: Ran) -> None:
+    assert failed.returncode != 0, failed.stdout + failed.stderr
+    assert "YAML-COERCED" in failed.stdout, failed.stdout + failed.stderr
+    assert "party/members/M0001.yaml:7:9" in failed.stdout, failed.stdout
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "cmty validate" in passed.stdout and "Passed" in passed.stdout
 
@@ -364,7 +371,9 @@ def test_pre_commit_local_hook_fails_then_passes(tmp_path: Path) -> None:
         "repos:\n- repo: local\n  hooks:\n  - id: cmty-validate\n    name: cmty validate\n"
         f"    entry: {entry}\n    language: system\n    pass_filenames: false\n"
         "    files: \\.ya?ml$\n", encoding="utf-8")
-    plant_and_fix(repo, tmp_path / "pre-commit-home")
+    failed, passed = plant_and_fix(repo, tmp_path / "pre-commit-home")
+    assert "YAML-COERCED" in failed.stdout
+    assert_rejected_then_accepted(failed, passed)
 
 
 def _hook_source(tmp_path: Path) -> tuple[Path, str]:
@@ -398,4 +407,6 @@ def test_pre_commit_hook_from_the_cmty_repository(tmp_path: Path) -> None:
     if installed.returncode != 0:
         pytest.skip("pre-commit could not build the hook environment (offline?): "
                     + (installed.stdout + installed.stderr)[-500:])
-    plant_and_fix(repo, home)
+    failed, passed = plant_and_fix(repo, home)
+    assert "YAML-COERCED" in failed.stdout
+    assert_rejected_then_accepted(failed, passed)
