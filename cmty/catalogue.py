@@ -81,6 +81,10 @@ CODES: tuple[Code, ...] = (
     _c("REF-WRONG-KIND", ERR, "DESIGN §1", "引用的记录类型不对", "reference points to the wrong kind"),
     _c("APPROVAL-ROLE", ERR, "C8", "审批人不担任该角色", "approver does not hold the role"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
+    _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
+       "a YAML file is in no record folder"),
+    _c("FILE-NOT-YAML", WARN, "DESIGN §1", "记录文件夹中有非 YAML 文件",
+       "a record folder holds a file that is not YAML"),
     _c("RULE-CRASHED", ERR, "cmty", "检查规则内部出错", "a check failed internally"),
 )
 

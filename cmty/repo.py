@@ -33,6 +33,16 @@ class Repo:
         out = gitio.run(self.root, "rev-parse", "--show-prefix")
         return out.decode().strip() if out else ""
 
+    def listing(self) -> list[str]:
+        """Every file under the root outside hidden folders, as sorted relative paths."""
+        root = str(self.root)
+        found: list[str] = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            prefix = dirpath[len(root) + 1 :].replace(os.sep, "/")
+            found.extend(f"{prefix}/{name}" if prefix else name for name in filenames)
+        return sorted(found)
+
     def record_files(self, listing: list[str] | None = None) -> Iterator[tuple[str, Kind]]:
         """Every YAML file in a record folder, kind by kind in dependency order.
 
@@ -52,6 +62,26 @@ class Repo:
                              if is_yaml(name) and not name.startswith("."))
             for rel in sorted(found):
                 yield rel, kind
+
+
+def stray_files(listing: list[str]) -> tuple[list[str], list[str]]:
+    """YAML files outside every record folder, and other files inside one.
+
+    Neither is checked, so each is worth a word: a record saved in the wrong folder, or with
+    the wrong extension, would otherwise silently escape validation.
+    """
+    folders = tuple(kind.folder + "/" for kind in KINDS)
+    outside, not_yaml = [], []
+    for rel in listing:
+        name = rel.rsplit("/", 1)[-1]
+        if name.startswith(".") or "/." in "/" + rel.rsplit("/", 1)[0]:
+            continue
+        inside = rel.startswith(folders)
+        if is_yaml(rel) and not inside and rel != CONFIG_NAME:
+            outside.append(rel)
+        elif inside and not is_yaml(rel):
+            not_yaml.append(rel)
+    return outside, not_yaml
 
 
 def _from_listing(listing: list[str]) -> list[tuple[str, Kind]]:

@@ -19,11 +19,12 @@ from typing import Any
 from cmty import checkpool, filecheck, gitio, identifiers, rules
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
+from cmty.catalogue import severity_of, source_of
 from cmty.config import CONFIG_NAME, Config
 from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Severity, Text
-from cmty.kinds import Kind, kind_of_path
-from cmty.repo import Repo
+from cmty.kinds import KINDS, Kind, kind_of_path
+from cmty.repo import Repo, stray_files
 from cmty.snapshot import REWRITE_FROM, Snapshot
 
 
@@ -51,6 +52,7 @@ class _Run:
     files: list[tuple[str, Kind]]
     blobs: dict[str, str]
     cache: ResultCache
+    strays: tuple[list[str], list[str]]  # see repo.stray_files
 
     def reparse(self, rel: str) -> dict[str, frozenset[str]]:
         kind = kind_of_path(rel)
@@ -72,6 +74,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         found, records, snapshot = quick or _full(run)
         if use_cache:
             snapshot.save(run.cache.snapshot_path)
+    found = [*found, *_stray_findings(*run.strays)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
@@ -96,13 +99,14 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _inventory(repo: Repo, config: Config, today: date, use_cache: bool) -> _Run:
-    if not use_cache:
-        return _Run(repo, config, today, list(repo.record_files()), {}, ResultCache())
-    listed = gitio.inventory(repo.root)
-    files = list(repo.record_files(listed[0] if listed else None))
-    key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
-    cache = ResultCache.for_repo(repo.root, key)
-    return _Run(repo, config, today, files, listed[1] if listed else {}, cache)
+    listed = gitio.inventory(repo.root) if use_cache else None
+    listing, blobs = listed if listed is not None else (repo.listing(), {})
+    files = list(repo.record_files(listing))
+    cache = ResultCache()
+    if use_cache:
+        key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
+        cache = ResultCache.for_repo(repo.root, key)
+    return _Run(repo, config, today, files, blobs, cache, stray_files(listing))
 
 
 def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
@@ -225,6 +229,25 @@ def _locate_by_file(root: Path, found: list[Finding]) -> list[Finding]:
             text = ""
         located.extend(filecheck.locate_all(items, text))
     return located
+
+
+def _stray_findings(outside: list[str], not_yaml: list[str]) -> Iterator[Finding]:
+    folders = "、".join(kind.folder + "/" for kind in KINDS)
+    for rel in outside:
+        yield Finding(
+            code="FILE-OUTSIDE-FOLDERS", severity=severity_of("FILE-OUTSIDE-FOLDERS"), file=rel,
+            line=1, column=1, rule=source_of("FILE-OUTSIDE-FOLDERS"),
+            message=Text("此 YAML 文件不在任何记录文件夹中，cmty 不会检查它",
+                         "this YAML file is in no record folder, so cmty does not check it"),
+            hint=Text(f"把记录移到它的文件夹：{folders}", f"move the record to its folder: {folders}"))
+    for rel in not_yaml:
+        yield Finding(
+            code="FILE-NOT-YAML", severity=severity_of("FILE-NOT-YAML"), file=rel, line=1,
+            column=1, rule=source_of("FILE-NOT-YAML"),
+            message=Text("记录文件夹中的这个文件不是 .yaml，cmty 不会检查它",
+                         "this file in a record folder is not .yaml, so cmty does not check it"),
+            hint=Text("记录文件以 .yaml 结尾；其他文件请移出记录文件夹",
+                      "records end in .yaml; move other files out of the record folders"))
 
 
 def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:

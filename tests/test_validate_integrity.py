@@ -197,3 +197,17 @@ def test_override_applies_to_repository_wide_findings(write_repo: WriteRepo) -> 
                       config=CONFIG + "checks: {REF-MISSING: warning}\n")
     [f] = findings(repo)
     assert (f.code, f.severity, f.line, f.column) == ("REF-MISSING", Severity.WARNING, 4, 6)
+
+
+def test_yaml_outside_the_record_folders_and_other_files_inside_them(write_repo: WriteRepo
+                                                                     ) -> None:
+    repo = write_repo({
+        "members/M0002.yaml": "id: M0002\n",           # saved in the wrong folder
+        "party/members/M0003.yml.bak": "id: M0003\n",   # an editor's backup
+        "party/members/.gitkeep": "",
+        "notes.txt": "not a record, not in a record folder\n",
+    })
+    assert found(repo) == [
+        ("FILE-OUTSIDE-FOLDERS", "members/M0002.yaml", 1, 1),
+        ("FILE-NOT-YAML", "party/members/M0003.yml.bak", 1, 1),
+    ]
