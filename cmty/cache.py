@@ -60,11 +60,13 @@ def write_store(path: Path, data: dict[str, Any]) -> None:
 class ResultCache:
     """The two stores of one repository; loaded on demand, saved once at the end of a run."""
 
-    def __init__(self, folder: Path | None = None, scope: str = "", key: str = "") -> None:
+    def __init__(self, folder: Path | None = None, scope: str = "", key: str = "",
+                 read_only: bool = False) -> None:
         self._facts_path = folder / f"facts-{scope}-{key}.marshal" if folder else None
         self._targets_path = folder / f"targets-{scope}-{key}.marshal" if folder else None
         self.snapshot_path = folder / f"snapshot-{scope}-{key}.marshal" if folder else None
         self._folder, self._scope = folder, scope
+        self._read_only = read_only
         self._facts_loaded: dict[str, Any] | None = None  # read on first use
         self._facts_new: dict[str, Any] = {}
         self._targets_old: dict[str, Any] | None = None
@@ -72,12 +74,12 @@ class ResultCache:
         self.hits = 0
 
     @classmethod
-    def for_repo(cls, root: Path, key: str) -> ResultCache:
+    def for_repo(cls, root: Path, key: str, read_only: bool = False) -> ResultCache:
         git_dir = gitio.git_dir(root)
         if git_dir is None:
             return cls()
         scope = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-        return cls(git_dir / "cmty", scope, key)
+        return cls(git_dir / "cmty", scope, key, read_only)
 
     @property
     def _facts_old(self) -> dict[str, Any]:
@@ -105,7 +107,8 @@ class ResultCache:
 
     def save(self, partial: bool = False) -> None:
         """Write what this run used; `partial` runs saw only some files, so keep the rest."""
-        if self._folder is None or self._facts_path is None or self._targets_path is None:
+        if self._folder is None or self._facts_path is None or self._targets_path is None or \
+                self._read_only:
             return
         if partial:
             # A few fresh results are cheaper to recompute later than to rewrite the store for.

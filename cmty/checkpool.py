@@ -11,7 +11,6 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from multiprocessing import get_context
-from pathlib import Path
 
 from cmty import filecheck, gitio, identifiers
 from cmty.catalogue import severity_of, source_of
@@ -19,6 +18,7 @@ from cmty.config import Config
 from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Text
 from cmty.kinds import BY_NAME
+from cmty.source import Source
 
 PARALLEL_FROM = 2000  # files; below this one process is faster
 _CHUNK = 500
@@ -27,9 +27,9 @@ Item = tuple[str, str]  # (repository-relative path, kind name)
 Checked = tuple[str | None, FileFacts]  # (blob id, facts)
 
 
-def check_one(root: Path, rel: str, kind_name: str, config: Config, today: date) -> Checked:
+def check_one(source: Source, rel: str, kind_name: str, config: Config, today: date) -> Checked:
     try:
-        raw = (root / rel).read_bytes()
+        raw = source.read_bytes(rel)
     except OSError as exc:
         facts = FileFacts(rel, kind_name)
         facts.findings.append(Finding(
@@ -41,20 +41,20 @@ def check_one(root: Path, rel: str, kind_name: str, config: Config, today: date)
     return gitio.blob_id(raw), filecheck.check_file(rel, raw, BY_NAME[kind_name], config, today)
 
 
-def _check_chunk(root: Path, items: list[Item], config: Config, today: date) -> list[Checked]:
+def _check_chunk(source: Source, items: list[Item], config: Config, today: date) -> list[Checked]:
     with identifiers.reference_date(today):
-        return [check_one(root, rel, kind, config, today) for rel, kind in items]
+        return [check_one(source, rel, kind, config, today) for rel, kind in items]
 
 
-def check_files(root: Path, items: list[Item], config: Config, today: date,
+def check_files(source: Source, items: list[Item], config: Config, today: date,
                 jobs: int | None = None) -> list[Checked]:
     """Check `items`, returning results in the same order."""
     workers = jobs or os.cpu_count() or 1
     if workers < 2 or len(items) < PARALLEL_FROM:
-        return _check_chunk(root, items, config, today)
+        return _check_chunk(source, items, config, today)
     chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
     # fork: workers start with cmty and the compiled schemas already loaded.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        results = pool.map(_check_chunk, [root] * len(chunks), chunks,
+        results = pool.map(_check_chunk, [source] * len(chunks), chunks,
                            [config] * len(chunks), [today] * len(chunks))
         return [checked for chunk in results for checked in chunk]

@@ -19,10 +19,12 @@ class CmtyError(Exception):
 
     exit_code = ExitCode.USAGE
 
-    def __init__(self, message: Text, hint: Text | None = None) -> None:
+    def __init__(self, message: Text, hint: Text | None = None,
+                 details: tuple[Text, ...] = ()) -> None:
         super().__init__(message.en)
         self.message = message
         self.hint = hint
+        self.details = details  # further lines, e.g. the findings that made an edit refuse
 
 
 class NotARepoError(CmtyError):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from cmty import rules, yamlio
 from cmty.cache import ResultCache
@@ -19,13 +18,15 @@ from cmty.filecheck import FileFacts, locate_all
 from cmty.findings import Finding, JsonPath, Text
 from cmty.kinds import BY_NAME, kind_of_path, record_id_for
 from cmty.schemas import kind_schema, values_at
+from cmty.source import Source
 
 # Recovers a file's targets when neither the run nor the cache has them.
 Reparse = Callable[[str], dict[str, frozenset[str]]]
 
 
-def build(root: Path, all_facts: Iterable[FileFacts]) -> rules.Index:
-    index = rules.Index(paths_of=lambda file, kind, target: reference_paths(root, file, kind, target))
+def build(source: Source, all_facts: Iterable[FileFacts]) -> rules.Index:
+    index = rules.Index(paths_of=lambda file, kind, target: reference_paths(source, file, kind,
+                                                                            target))
     for facts in all_facts:
         for record, where in facts.defined:
             index.ids.setdefault(record, []).append(rules.Defined(facts.kind, facts.file, where))
@@ -42,7 +43,7 @@ def digests(index: rules.Index) -> dict[str, str]:
     return out
 
 
-def check_references(root: Path, all_facts: list[FileFacts], index: rules.Index,
+def check_references(source: Source, all_facts: list[FileFacts], index: rules.Index,
                      cache: ResultCache, reparse: Reparse,
                      digest: dict[str, str] | None = None) -> list[Finding]:
     """Reference findings of every file: reused where the ids they depend on are unchanged.
@@ -60,7 +61,7 @@ def check_references(root: Path, all_facts: list[FileFacts], index: rules.Index,
         if facts.ref_key != key:
             targets = _targets(facts, cache, reparse)
             record = record_id_for(BY_NAME[facts.kind], facts.file)
-            facts.ref_findings = _run(rules.Targets(facts.file, record, targets), index, root)
+            facts.ref_findings = _run(rules.Targets(facts.file, record, targets), index, source)
             facts.ref_key = key
             facts.changed = True
         found.extend(facts.ref_findings)
@@ -80,7 +81,7 @@ def _targets(facts: FileFacts, cache: ResultCache, reparse: Reparse
     return cached if cached is not None else reparse(facts.file)
 
 
-def _run(targets: rules.Targets, index: rules.Index, root: Path) -> list[Finding]:
+def _run(targets: rules.Targets, index: rules.Index, source: Source) -> list[Finding]:
     found: list[Finding] = []
     for rule in rules.REFERENCE_RULES:
         try:
@@ -93,18 +94,14 @@ def _run(targets: rules.Targets, index: rules.Index, root: Path) -> list[Finding
                 hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it")))
     if not found:
         return found
-    try:
-        text = (root / targets.file).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""
-    return locate_all(found, text)
+    return locate_all(found, source.read_text(targets.file))
 
 
-def reference_paths(root: Path, rel: str, target_kind: str, target: str) -> list[JsonPath]:
+def reference_paths(source: Source, rel: str, target_kind: str, target: str) -> list[JsonPath]:
     """Where in a file a reference to `target` is made (read again: only wrong ones get here)."""
     kind = kind_of_path(rel)
     try:
-        data = yamlio.load_text((root / rel).read_text(encoding="utf-8-sig"))
+        data = yamlio.load_text(source.read_bytes(rel).decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, yamlio.YamlLoadError):
         return [()]
     if kind is None:

@@ -47,6 +47,14 @@ def tab_problem(text: str) -> tuple[int, int] | None:
     return None
 
 
+def compose_root(text: str) -> yaml.Node:
+    """The node tree of a YAML text (positions index into `text` as given)."""
+    root = yaml.compose(text.translate(_NOT_LINE_BREAKS), Loader=_Loader)
+    if root is None:
+        raise ValueError("empty document")
+    return root
+
+
 class Locator:
     """Positions inside one YAML text; falls back to the document start when a path is absent."""
 
@@ -66,7 +74,7 @@ class Locator:
             return (1, 1)
         best = _start(node)
         for step in path:
-            key_node, value_node = _child(node, step)
+            key_node, value_node = child(node, step)
             if value_node is None:
                 return best
             node = value_node
@@ -79,7 +87,7 @@ class Locator:
         for step in path:
             if node is None:
                 return None
-            node = _child(node, step)[1]
+            node = child(node, step)[1]
         if not isinstance(node, yaml.ScalarNode):
             return None
         return (node.start_mark.index, node.end_mark.index, node.style or None)
@@ -94,7 +102,7 @@ def _start(node: yaml.Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+def child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if _key_matches(key, step):

@@ -26,6 +26,7 @@ from cmty.findings import Finding, Severity, Text
 from cmty.kinds import KINDS, Kind, kind_of_path
 from cmty.repo import Repo, stray_files
 from cmty.snapshot import REWRITE_FROM, Snapshot
+from cmty.source import Source
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class _Run:
     """What one validation run works with."""
 
     repo: Repo
+    source: Source
     config: Config
     today: date
     files: list[tuple[str, Kind]]
@@ -58,21 +60,28 @@ class _Run:
         kind = kind_of_path(rel)
         if kind is None:
             return {}
-        facts = checkpool.check_one(self.repo.root, rel, kind.name, self.config, self.today)[1]
+        facts = checkpool.check_one(self.source, rel, kind.name, self.config, self.today)[1]
         return facts.targets or {}
 
 
 def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = True,
-                  today: date | None = None) -> Report:
-    """Check every record file; report findings for `paths` (all files when empty)."""
+                  today: date | None = None, overlay: dict[str, bytes | None] | None = None
+                  ) -> Report:
+    """Check every record file; report findings for `paths` (all files when empty).
+
+    `overlay` maps files to the bytes they would have (None: deleted): the repository is
+    checked as it would be, nothing is read from or written for those paths on disk, and the
+    caches are only read.
+    """
     config = repo.config
     today = today or date.today()
+    source = Source(repo.root, dict(overlay or {}))
     with identifiers.reference_date(today), _gc_paused():
-        run = _inventory(repo, config, today, use_cache)
+        run = _inventory(repo, source, config, today, use_cache)
         snapshot = Snapshot.load(run.cache.snapshot_path) if use_cache else None
         quick = _incremental(run, snapshot) if snapshot is not None else None
         found, records, snapshot = quick or _full(run)
-        if use_cache:
+        if use_cache and not overlay:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *_stray_findings(*run.strays)]
     found = _apply_overrides(found, config)
@@ -98,22 +107,25 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _inventory(repo: Repo, config: Config, today: date, use_cache: bool) -> _Run:
+def _inventory(repo: Repo, source: Source, config: Config, today: date, use_cache: bool
+               ) -> _Run:
     listed = gitio.inventory(repo.root) if use_cache else None
     listing, blobs = listed if listed is not None else (repo.listing(), {})
+    listing = source.listing(listing)
+    blobs = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
     files = list(repo.record_files(listing))
     cache = ResultCache()
     if use_cache:
         key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
-        cache = ResultCache.for_repo(repo.root, key)
-    return _Run(repo, config, today, files, blobs, cache, stray_files(listing))
+        cache = ResultCache.for_repo(repo.root, key, read_only=bool(source.overlay))
+    return _Run(repo, source, config, today, files, blobs, cache, stray_files(listing))
 
 
 def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
     all_facts = _check_all(run, run.files)
-    index = index_mod.build(run.repo.root, all_facts)
-    refs = index_mod.check_references(run.repo.root, all_facts, index, run.cache, run.reparse)
-    dataset = _locate_by_file(run.repo.root, _dataset_findings(index, run.config))
+    index = index_mod.build(run.source, all_facts)
+    refs = index_mod.check_references(run.source, all_facts, index, run.cache, run.reparse)
+    dataset = _locate_by_file(run.source, _dataset_findings(index, run.config))
     _remember(run.cache, all_facts)
     snapshot = Snapshot(dataset=[f.to_tuple() for f in dataset],
                         ids={kind: sorted(ids) for kind, ids in index.kinds.items()},
@@ -144,8 +156,8 @@ def _incremental(run: _Run, snapshot: Snapshot) -> tuple[list[Finding], int, Sna
     index = rules.Index()
     index.kinds, index.kind_of = snapshot.ids_by_kind()
     index.paths_of = lambda file, kind, target: index_mod.reference_paths(
-        run.repo.root, file, kind, target)
-    index_mod.check_references(run.repo.root, fresh, index, run.cache, run.reparse,
+        run.source, file, kind, target)
+    index_mod.check_references(run.source, fresh, index, run.cache, run.reparse,
                                snapshot.digests)
     _remember(run.cache, fresh, partial=True)
     snapshot.dirty = len(changed) >= REWRITE_FROM
@@ -153,18 +165,18 @@ def _incremental(run: _Run, snapshot: Snapshot) -> tuple[list[Finding], int, Sna
         snapshot.forget(rel)
     for facts in fresh:
         _record(snapshot, facts)
-    snapshot.dataset = _relocated(run.repo.root, snapshot.dataset, set(changed))
+    snapshot.dataset = _relocated(run.source, snapshot.dataset, set(changed))
     return snapshot.all_findings(), snapshot.records, snapshot
 
 
-def _relocated(root: Path, dataset: list[Any], changed: set[str]) -> list[Any]:
+def _relocated(source: Source, dataset: list[Any], changed: set[str]) -> list[Any]:
     """Dataset findings in edited files, placed again (an edit may have moved their lines)."""
     moved = [replace(Finding.from_tuple(t), line=None, column=None) for t in dataset
              if t[2] in changed]
     if not moved:
         return dataset
     kept = [t for t in dataset if t[2] not in changed]
-    return kept + [f.to_tuple() for f in _locate_by_file(root, moved)]
+    return kept + [f.to_tuple() for f in _locate_by_file(source, moved)]
 
 
 def _record(snapshot: Snapshot, facts: FileFacts) -> None:
@@ -186,7 +198,7 @@ def _check_all(run: _Run, files: list[tuple[str, Kind]]) -> list[FileFacts]:
             facts.append(None)
         else:
             facts.append(FileFacts.from_cache(rel, blob, hit))
-    checked = checkpool.check_files(run.repo.root, [item for _, item in misses], run.config,
+    checked = checkpool.check_files(run.source, [item for _, item in misses], run.config,
                                     run.today)
     for (position, _), (blob, result) in zip(misses, checked, strict=True):
         result.blob = blob
@@ -217,17 +229,13 @@ def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:
     return found
 
 
-def _locate_by_file(root: Path, found: list[Finding]) -> list[Finding]:
+def _locate_by_file(source: Source, found: list[Finding]) -> list[Finding]:
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
         by_file[f.file].append(f)
     located: list[Finding] = []
     for rel, items in by_file.items():
-        try:
-            text = (root / rel).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            text = ""
-        located.extend(filecheck.locate_all(items, text))
+        located.extend(filecheck.locate_all(items, source.read_text(rel)))
     return located
 
 

@@ -33,6 +33,8 @@ def run(app: typer.Typer, argv: list[str] | None = None) -> int:
             raise
         label = "错误" if lang == "zh" else "error"
         typer.echo(f"{label}: {exc.message.get(lang)}", err=True)
+        for detail in exc.details:
+            typer.echo(f"  {detail.get(lang)}", err=True)
         if exc.hint is not None:
             typer.echo(f"{'提示' if lang == 'zh' else 'hint'}: {exc.hint.get(lang)}", err=True)
         return int(exc.exit_code)
