@@ -42,14 +42,14 @@ def _root(
 
 
 def _register() -> None:
-    from cmty.cli import checkid, edit, history, init, query, validate
+    from cmty.cli import checkid, edit, fee, init, query, validate
 
     validate.register(app)
     query.register(app)
     checkid.register(app)
     init.register(app)
-    history.register(app)
     edit.register(app)
+    fee.register(app)
 
 
 _register()

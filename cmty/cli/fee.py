@@ -1,0 +1,107 @@
+"""`cmty fee`: what a member owes (`calc`) and recording a payment (`pay`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cmty.cli._common import Lang, LangOption, State, out, repo_from
+
+fee_app = typer.Typer(help="党费 / Party dues.", no_args_is_help=True)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@fee_app.command("calc")
+def calc(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Option(
+        "--kind", help="类别：在职 离退休 农民 学生 失业 低保 / in-service retired farmer student "
+        "unemployed low-income")],
+    base: Annotated[str | None, typer.Option(
+        "--base", help="月计算基数（元） / monthly base (yuan)")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="输出格式 / format")] = Format.text,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """按类别和基数计算每月党费 / The monthly due for a fee kind and base (F3, F5–F7)."""
+    from cmty import config, fees
+    from cmty.repo import find_repo
+
+    state: State = ctx.obj
+    parameters = find_repo(explicit=state.repo).config.parameters if state.repo else \
+        config.defaults()
+    due = fees.monthly_due(kind, fees.money(base) if base is not None else None, parameters)
+    if fmt is Format.json:
+        out(json.dumps({"kind": due.kind, "base": None if due.base is None else f"{due.base:.2f}",
+                        "fee": f"{due.amount:.2f}", "rate": None if due.rate is None
+                        else str(due.rate), "rule": due.rule,
+                        "explanation": {"zh": due.why.zh, "en": due.why.en}},
+                       ensure_ascii=False, indent=2) + "\n")
+    else:
+        out(f"{due.amount:.2f}\t{due.rule}\t{due.why.get(lang.value)}\n")
+
+
+@fee_app.command("pay")
+def pay(
+    ctx: typer.Context,
+    member: Annotated[str, typer.Argument(metavar="MEMBER", help="党员编号 / member id")],
+    month: Annotated[str, typer.Option("--month", help="所交（第一个）月份 YYYY-MM / first month")],
+    months: Annotated[int, typer.Option("--months", help="连续交几个月 / how many months")] = 1,
+    amount: Annotated[str | None, typer.Option(
+        "--amount", help="金额，默认按基数计算 / amount; default: the computed due")] = None,
+    paid_on: Annotated[str | None, typer.Option(
+        "--on", help="交纳日期，默认今天 / date paid; default today")] = None,
+    method: Annotated[str, typer.Option("--method", help="现金 微信 支付宝 银行转账 其他")] = "现金",
+    collector: Annotated[str | None, typer.Option(
+        "--collector", help="收缴人（新建当月文件时） / collector, for a new month's file")] = None,
+    paid_by: Annotated[str | None, typer.Option(
+        "--paid-by", help="代交人 / paid by (a relative or another member)")] = None,
+    force: Annotated[bool, typer.Option("--force", help="已交的月份也登记 / even if paid")] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="只暂存 / stage only")] = False,
+    author: Annotated[str | None, typer.Option("--author", help="提交作者 / commit author")] = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """登记党费交纳并提交 / Record a dues payment as a commit."""
+    from cmty.edit import Options
+    from cmty.feepay import Payment
+    from cmty.feepay import pay as record_payment
+    from cmty.render.edits import as_text
+
+    payment = Payment(member, _month(month), months, amount, _date(paid_on), method, collector,
+                      paid_by)
+    outcome = record_payment(repo_from(ctx), payment, Options(force, no_commit, author))
+    out(as_text(outcome, lang.value))
+
+
+def _month(text: str) -> str:
+    from cmty.errors import UsageError
+    from cmty.findings import Text
+
+    parts = text.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
+        raise UsageError(Text(f"月份 {text!r} 应为 YYYY-MM", f"month {text!r} must be YYYY-MM"))
+    return f"{int(parts[0]):04d}-{int(parts[1]):02d}"
+
+
+def _date(text: str | None) -> date | None:
+    from cmty.errors import UsageError
+    from cmty.findings import Text
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(Text(f"日期 {text!r} 应为 YYYY-MM-DD",
+                              f"date {text!r} must be YYYY-MM-DD")) from None
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(fee_app, name="fee")
