@@ -87,3 +87,43 @@ def tracked_blobs(root: Path) -> dict[str, str] | None:
     for path in changed.split(b"\x00"):
         blobs.pop(path.decode("utf-8", "surrogateescape"), None)
     return blobs
+
+
+def resolve(root: Path, rev_or_date: str) -> str | None:
+    """A commit id for a revision, or for a date (YYYY-MM-DD: the last commit that day or before)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", rev_or_date):
+        out = run(root, "rev-list", "-1", f"--before={rev_or_date} 23:59:59", "HEAD")
+    else:
+        out = run(root, "rev-parse", "--verify", "-q", f"{rev_or_date}^{{commit}}")
+    commit = out.decode().strip() if out else ""
+    return commit or None
+
+
+def tree_blobs(root: Path, commit: str) -> dict[str, str]:
+    """Every file under `root` in a commit, with its blob id (paths relative to `root`)."""
+    out = run(root, "ls-tree", "-r", "-z", commit) or b""
+    blobs: dict[str, str] = {}
+    for entry in out.split(b"\x00"):
+        meta, _, path = entry.partition(b"\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == b"blob":
+            blobs[path.decode("utf-8", "surrogateescape")] = parts[2].decode()
+    return blobs
+
+
+def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
+    """The bytes of many blobs through one `git cat-file --batch` process."""
+    if not blobs:
+        return {}
+    done = subprocess.run(["git", "cat-file", "--batch"], cwd=root, check=False,
+                          input="".join(f"{b}\n" for b in blobs).encode(), capture_output=True)
+    out, pos, found = done.stdout, 0, {}
+    for blob in blobs:
+        header_end = out.index(b"\n", pos)
+        header = out[pos:header_end].split()
+        pos = header_end + 1
+        if len(header) == 3:
+            size = int(header[2])
+            found[blob] = out[pos : pos + size]
+            pos += size + 1
+    return found

@@ -123,6 +123,11 @@ def load_config(path: Path) -> Config:
     except OSError as exc:
         raise ConfigError(Text(f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: "
                                f"{exc.strerror}")) from None
+    return config_from_bytes(raw, path)
+
+
+def config_from_bytes(raw: bytes, path: Path) -> Config:
+    """cmty.yaml's bytes (from the work tree or a commit) as a checked Config."""
     decoded = yamlio.decode(raw, 1024 * 1024)
     if decoded.text is None:
         problem = decoded.problems[-1]

@@ -21,10 +21,11 @@ from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
 from cmty.catalogue import severity_of, source_of
 from cmty.config import CONFIG_NAME, Config
+from cmty.errors import UsageError
 from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Severity, Text
 from cmty.kinds import KINDS, Kind, kind_of_path
-from cmty.repo import Repo, stray_files
+from cmty.repo import Repo, config_from_bytes, stray_files
 from cmty.snapshot import REWRITE_FROM, Snapshot
 from cmty.source import Source
 
@@ -65,23 +66,25 @@ class _Run:
 
 
 def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = True,
-                  today: date | None = None, overlay: dict[str, bytes | None] | None = None
-                  ) -> Report:
+                  today: date | None = None, overlay: dict[str, bytes | None] | None = None,
+                  at: str | None = None) -> Report:
     """Check every record file; report findings for `paths` (all files when empty).
 
     `overlay` maps files to the bytes they would have (None: deleted): the repository is
     checked as it would be, nothing is read from or written for those paths on disk, and the
-    caches are only read.
+    caches are only read. `at` (a revision or a YYYY-MM-DD date) checks the repository as it
+    was in that commit, read from git's objects, without checking anything out.
     """
-    config = repo.config
     today = today or date.today()
-    source = Source(repo.root, dict(overlay or {}))
+    commit = _commit_for(repo, at) if at else None
+    config = _config_at(repo, commit) if commit else repo.config
+    source = Source(repo.root, dict(overlay or {}), commit)
     with identifiers.reference_date(today), _gc_paused():
         run = _inventory(repo, source, config, today, use_cache)
         snapshot = Snapshot.load(run.cache.snapshot_path) if use_cache else None
         quick = _incremental(run, snapshot) if snapshot is not None else None
         found, records, snapshot = quick or _full(run)
-        if use_cache and not overlay:
+        if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *_stray_findings(*run.strays)]
     found = _apply_overrides(found, config)
@@ -107,18 +110,46 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _commit_for(repo: Repo, at: str) -> str:
+    commit = gitio.resolve(repo.root, at)
+    if commit is None:
+        raise UsageError(Text(f"找不到版本 {at}", f"no revision {at}"),
+                         Text("用提交号、分支、标签，或 YYYY-MM-DD 日期",
+                              "give a commit, branch or tag, or a YYYY-MM-DD date"))
+    return commit
+
+
+def _config_at(repo: Repo, commit: str) -> Config:
+    raw = gitio.run(repo.root, "show", f"{commit}:./{CONFIG_NAME}")
+    if raw is None:
+        raise UsageError(Text(f"版本 {commit[:7]} 中没有 {CONFIG_NAME}",
+                              f"{CONFIG_NAME} does not exist in {commit[:7]}"))
+    return config_from_bytes(raw, Path(f"{commit[:7]}:{CONFIG_NAME}"))
+
+
 def _inventory(repo: Repo, source: Source, config: Config, today: date, use_cache: bool
                ) -> _Run:
-    listed = gitio.inventory(repo.root) if use_cache else None
+    if source.commit is not None:
+        tree = gitio.tree_blobs(repo.root, source.commit)
+        listed: tuple[list[str], dict[str, str]] | None = (list(tree), tree)
+    else:
+        listed = gitio.inventory(repo.root) if use_cache else None
     listing, blobs = listed if listed is not None else (repo.listing(), {})
     listing = source.listing(listing)
-    blobs = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
+    if source.commit is None:
+        blobs = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
     files = list(repo.record_files(listing))
     cache = ResultCache()
     if use_cache:
-        key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
+        key = fingerprint(_config_bytes(repo, source), today.isoformat())
         cache = ResultCache.for_repo(repo.root, key, read_only=bool(source.overlay))
     return _Run(repo, source, config, today, files, blobs, cache, stray_files(listing))
+
+
+def _config_bytes(repo: Repo, source: Source) -> bytes:
+    if source.commit is None:
+        return (repo.root / CONFIG_NAME).read_bytes()
+    return gitio.run(repo.root, "show", f"{source.commit}:./{CONFIG_NAME}") or b""
 
 
 def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
@@ -198,6 +229,10 @@ def _check_all(run: _Run, files: list[tuple[str, Kind]]) -> list[FileFacts]:
             facts.append(None)
         else:
             facts.append(FileFacts.from_cache(rel, blob, hit))
+    if run.source.commit is not None:  # fetch the commit's blobs in one batch
+        wanted = {rel: run.blobs[rel] for _, (rel, _) in misses if rel in run.blobs}
+        contents = gitio.read_blobs(run.repo.root, list(wanted.values()))
+        run.source.overlay.update({rel: contents.get(blob) for rel, blob in wanted.items()})
     checked = checkpool.check_files(run.source, [item for _, item in misses], run.config,
                                     run.today)
     for (position, _), (blob, result) in zip(misses, checked, strict=True):
@@ -276,8 +311,6 @@ def _selected(rel: str, paths: Sequence[str]) -> bool:
 
 def relative_paths(repo: Repo, paths: Sequence[Path]) -> list[str]:
     """User-given paths (relative to the working directory) as repository-relative paths."""
-    from cmty.errors import UsageError
-
     rel = []
     for p in paths:
         full = p.resolve()

@@ -33,6 +33,8 @@ def validate(
     lang: LangOption = Lang.zh,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="不使用缓存 / ignore the cache")] = False,
+    at: Annotated[str | None, typer.Option(
+        "--at", help="检查某个版本（提交号或日期 YYYY-MM-DD） / check a past revision or date")] = None,
 ) -> None:
     """检查数据文件 / Validate the records against the schemas and rules."""
     from cmty.findings import Severity
@@ -40,7 +42,7 @@ def validate(
     from cmty.validate import relative_paths, validate_repo
 
     repo = repo_from(ctx)
-    report = validate_repo(repo, relative_paths(repo, paths or []), use_cache=not no_cache)
+    report = validate_repo(repo, relative_paths(repo, paths or []), use_cache=not no_cache, at=at)
     if fmt is Format.json:
         out(render.as_json(report.findings))
     elif fmt is Format.github:
