@@ -42,7 +42,7 @@ def _root(
 
 
 def _register() -> None:
-    from cmty.cli import checkid, edit, fee, init, query, validate
+    from cmty.cli import checkid, edit, fee, init, query, tasks, validate
 
     validate.register(app)
     query.register(app)
@@ -50,6 +50,7 @@ def _register() -> None:
     init.register(app)
     edit.register(app)
     fee.register(app)
+    tasks.register(app)
 
 
 _register()
