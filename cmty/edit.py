@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cmty import textedit, yamlio
+from cmty import textedit, yamlio, yamltext
 from cmty.errors import UsageError
 from cmty.findings import JsonPath, Text
 from cmty.kinds import BY_NAME, Kind
@@ -109,7 +109,7 @@ def add_record(repo: Repo, kind_name: str, fields: dict[str, Any], options: Opti
         if (repo.root / rel).exists():
             raise UsageError(Text(f"{rel} 已存在", f"{rel} already exists"),
                              Text("换一个编号，或用 cmty set 修改它", "use another id, or cmty set"))
-        text = textedit.block(_schema_order(kind, data), 0)
+        text = yamltext.block(_schema_order(kind, data), 0)
         message = Message(f"新增{kind.title.zh} {record_id}", f"add {kind.title.en} {record_id}",
                           f"{kind.name}.add", (record_id,))
         return {rel: text.encode("utf-8")}, message

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from cmty import fees, textedit, yamlio
+from cmty import fees, textedit, yamlio, yamltext
 from cmty.edit import Options
 from cmty.errors import UsageError
 from cmty.findings import Text
@@ -109,7 +109,7 @@ def _new_collection(repo: Repo, rel: str, member: dict[str, Any], paid_on: date,
     if per_branch:
         head["org"] = org
     head["collector"] = who
-    return textedit.block(head, 0) + "entries:\n" + textedit.block([entry], 2)
+    return yamltext.block(head, 0) + "entries:\n" + yamltext.block([entry], 2)
 
 
 def _last_collector(repo: Repo, org: str | None) -> str | None:

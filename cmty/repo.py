@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +11,7 @@ from pathlib import Path
 from cmty import config as config_mod
 from cmty import schemacheck, yamlio
 from cmty.config import CONFIG_NAME, Config
-from cmty.errors import ConfigError, NotARepoError
+from cmty.errors import ConfigError, NotARepoError, UsageError
 from cmty.findings import Text
 from cmty.kinds import KINDS, Kind, is_yaml
 from cmty.locate import Locator
@@ -32,6 +32,20 @@ class Repo:
 
         out = gitio.run(self.root, "rev-parse", "--show-prefix")
         return out.decode().strip() if out else ""
+
+    def relative(self, paths: Sequence[Path]) -> list[str]:
+        """User-given paths (relative to the working directory) as repository-relative paths."""
+        rel = []
+        for p in paths:
+            full = p.resolve()
+            try:
+                rel.append(full.relative_to(self.root).as_posix())
+            except ValueError:
+                raise UsageError(Text(f"{p} 不在数据仓库 {self.root} 中",
+                                      f"{p} is outside the data repository {self.root}")) from None
+            if not full.exists():
+                raise UsageError(Text(f"{p} 不存在", f"{p} does not exist"))
+        return [r if r != "." else "" for r in rel]
 
     def listing(self) -> list[str]:
         """Every file under the root outside hidden folders, as sorted relative paths."""
@@ -62,26 +76,6 @@ class Repo:
                              if is_yaml(name) and not name.startswith("."))
             for rel in sorted(found):
                 yield rel, kind
-
-
-def stray_files(listing: list[str]) -> tuple[list[str], list[str]]:
-    """YAML files outside every record folder, and other files inside one.
-
-    Neither is checked, so each is worth a word: a record saved in the wrong folder, or with
-    the wrong extension, would otherwise silently escape validation.
-    """
-    folders = tuple(kind.folder + "/" for kind in KINDS)
-    outside, not_yaml = [], []
-    for rel in listing:
-        name = rel.rsplit("/", 1)[-1]
-        if name.startswith(".") or "/." in "/" + rel.rsplit("/", 1)[0]:
-            continue
-        inside = rel.startswith(folders)
-        if is_yaml(rel) and not inside and rel != CONFIG_NAME:
-            outside.append(rel)
-        elif inside and not is_yaml(rel):
-            not_yaml.append(rel)
-    return outside, not_yaml
 
 
 def _from_listing(listing: list[str]) -> list[tuple[str, Kind]]:

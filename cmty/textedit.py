@@ -14,7 +14,6 @@ EditError, never a damaged file.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +26,7 @@ from cmty import yamlio
 from cmty.errors import CmtyError
 from cmty.findings import JsonPath, Text
 from cmty.locate import child, compose_root
-
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+from cmty.yamltext import block, inline, scalar
 
 
 class EditError(CmtyError):
@@ -40,64 +38,6 @@ class _Place:
     parent: yaml.Node | None
     key: yaml.Node | None
     node: yaml.Node | None
-
-
-# --- rendering values ---------------------------------------------------------------------------
-
-
-def scalar(value: Any, style: str | None = None, flow: bool = False) -> str:
-    """A scalar as YAML text that reads back as `value` (YAML 1.2 core schema)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    if isinstance(value, Decimal):
-        return json.dumps(text)
-    if style == "'" and "\n" not in text:
-        return "'" + text.replace("'", "''") + "'"
-    if style != '"' and _plain_ok(text, flow):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or "\n" in text or not _PLAIN.match(text):
-        return False
-    if ": " in text or text.endswith(":") or (flow and any(c in text for c in ",[]{}")):
-        return False
-    probe = f"k: [{text}]" if flow else f"k: {text}"
-    try:
-        loaded = yamlio.load_text(probe)
-    except yamlio.YamlLoadError:
-        return False
-    return bool(loaded == ({"k": [text]} if flow else {"k": text}))
-
-
-def inline(value: Any) -> str:
-    """A value on one line: a scalar, or a flow collection."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{scalar(k, flow=True)}: {inline(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(inline(v) for v in value) + "]"
-    return scalar(value, flow=True)
-
-
-def block(value: Any, indent: int, nl: str = "\n") -> str:
-    """A collection as block lines at `indent`, each ending with a newline."""
-    pad = " " * indent
-    lines: list[str] = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, (dict, list)) and item and len(inline(item)) > 80:
-                lines.append(f"{pad}{scalar(key)}:{nl}{block(item, indent + 2, nl)}")
-            else:
-                lines.append(f"{pad}{scalar(key)}: {inline(item)}{nl}")
-    else:
-        lines += [f"{pad}- {inline(item)}{nl}" for item in value]
-    return "".join(lines)
 
 
 # --- finding the place ---------------------------------------------------------------------------

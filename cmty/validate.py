@@ -16,18 +16,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cmty import checkpool, filecheck, gitio, identifiers, rules
+from cmty import checkpool, filecheck, gitio, identifiers, rules, strays
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
-from cmty.catalogue import severity_of, source_of
 from cmty.config import CONFIG_NAME, Config
 from cmty.errors import UsageError
 from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Severity, Text
-from cmty.kinds import KINDS, Kind, kind_of_path
-from cmty.repo import Repo, config_from_bytes, stray_files
+from cmty.kinds import Kind, kind_of_path
+from cmty.repo import Repo, config_from_bytes
 from cmty.snapshot import REWRITE_FROM, Snapshot
 from cmty.source import Source
+from cmty.strays import stray_files
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class _Run:
     files: list[tuple[str, Kind]]
     blobs: dict[str, str]
     cache: ResultCache
-    strays: tuple[list[str], list[str]]  # see repo.stray_files
+    strays: tuple[list[str], list[str]]  # see cmty.strays
 
     def reparse(self, rel: str) -> dict[str, frozenset[str]]:
         kind = kind_of_path(rel)
@@ -86,7 +86,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         found, records, snapshot = quick or _full(run)
         if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
-    found = [*found, *_stray_findings(*run.strays)]
+    found = [*found, *strays.findings(*run.strays)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
@@ -274,25 +274,6 @@ def _locate_by_file(source: Source, found: list[Finding]) -> list[Finding]:
     return located
 
 
-def _stray_findings(outside: list[str], not_yaml: list[str]) -> Iterator[Finding]:
-    folders = "、".join(kind.folder + "/" for kind in KINDS)
-    for rel in outside:
-        yield Finding(
-            code="FILE-OUTSIDE-FOLDERS", severity=severity_of("FILE-OUTSIDE-FOLDERS"), file=rel,
-            line=1, column=1, rule=source_of("FILE-OUTSIDE-FOLDERS"),
-            message=Text("此 YAML 文件不在任何记录文件夹中，cmty 不会检查它",
-                         "this YAML file is in no record folder, so cmty does not check it"),
-            hint=Text(f"把记录移到它的文件夹：{folders}", f"move the record to its folder: {folders}"))
-    for rel in not_yaml:
-        yield Finding(
-            code="FILE-NOT-YAML", severity=severity_of("FILE-NOT-YAML"), file=rel, line=1,
-            column=1, rule=source_of("FILE-NOT-YAML"),
-            message=Text("记录文件夹中的这个文件不是 .yaml，cmty 不会检查它",
-                         "this file in a record folder is not .yaml, so cmty does not check it"),
-            hint=Text("记录文件以 .yaml 结尾；其他文件请移出记录文件夹",
-                      "records end in .yaml; move other files out of the record folders"))
-
-
 def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:
     if not config.checks:
         return found
@@ -307,18 +288,3 @@ def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:
 
 def _selected(rel: str, paths: Sequence[str]) -> bool:
     return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in paths)
-
-
-def relative_paths(repo: Repo, paths: Sequence[Path]) -> list[str]:
-    """User-given paths (relative to the working directory) as repository-relative paths."""
-    rel = []
-    for p in paths:
-        full = p.resolve()
-        try:
-            rel.append(full.relative_to(repo.root).as_posix())
-        except ValueError:
-            raise UsageError(Text(f"{p} 不在数据仓库 {repo.root} 中",
-                                  f"{p} is outside the data repository {repo.root}")) from None
-        if not full.exists():
-            raise UsageError(Text(f"{p} 不存在", f"{p} does not exist"))
-    return [r if r != "." else "" for r in rel]

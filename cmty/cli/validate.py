@@ -39,10 +39,10 @@ def validate(
     """检查数据文件 / Validate the records against the schemas and rules."""
     from cmty.findings import Severity
     from cmty.render import findings as render
-    from cmty.validate import relative_paths, validate_repo
+    from cmty.validate import validate_repo
 
     repo = repo_from(ctx)
-    report = validate_repo(repo, relative_paths(repo, paths or []), use_cache=not no_cache, at=at)
+    report = validate_repo(repo, repo.relative(paths or []), use_cache=not no_cache, at=at)
     if fmt is Format.json:
         out(render.as_json(report.findings))
     elif fmt is Format.github:
