@@ -42,12 +42,13 @@ def _root(
 
 
 def _register() -> None:
-    from cmty.cli import checkid, edit, fee, init, query, tasks, validate
+    from cmty.cli import checkid, edit, fee, history, init, query, tasks, validate
 
     validate.register(app)
     query.register(app)
     checkid.register(app)
     init.register(app)
+    history.register(app)
     edit.register(app)
     fee.register(app)
     tasks.register(app)
