@@ -4,7 +4,8 @@ the repository, and a record as it was at a revision or a date. Library code: no
 Versions are compared as data, not lines: each version is read with `yamlio` (the one way cmty
 reads YAML), flattened to dotted paths (`fee_basis.1.base`) and diffed. A record's history follows
 first parents (see `GitRepo.follow`): a change a merge brought in appears as the merge commit,
-action `merge`. `activity` walks every commit, so side-branch commits keep their own authors.
+action `merge`. `cmty.activity` walks every commit, so side-branch commits keep their own
+authors.
 Commits made by hand, without trailers, are first-class: their action is `hand-edit`.
 """
 
@@ -22,7 +23,7 @@ from cmty.findings import Text
 from cmty.gitlog import BadRevisionError, Commit, FileChange, GitRepo
 from cmty.kinds import KINDS, YAML_SUFFIXES, Kind, is_yaml, kind_of_path, record_id_for
 from cmty.masking import mask_value
-from cmty.query import Record, find_record, kind_named
+from cmty.query import Record, find_record
 from cmty.repo import Repo
 from cmty.schemas import kind_schema
 
@@ -126,24 +127,15 @@ def field_blame(repo: Repo, record_id: str, reveal: bool = False) -> list[BlameL
     return lines
 
 
-def activity(repo: Repo, kind: str | None = None, since: str | None = None, author: str | None = None,
-             action: str | None = None) -> list[Activity]:
-    """One line per record a commit changed, newest first, over every commit of HEAD: the
-    `Cmty-Record` trailers, else the record files changed. `author`: part of a name or email."""
-    check_day(since, "--since")
-    if kind:
-        kind_named(kind)  # an unknown kind is a usage error
-    out: list[Activity] = []
-    for commit in GitRepo(repo.root).changes(since, author):
-        out.extend(a for a in _activities(commit)
-                   if (action is None or a.action == action) and (kind is None or a.kind == kind))
-    return out
-
-
 def record_at(repo: Repo, record_id: str, rev_or_date: str) -> Record:
     """The record as it was at a git revision, or at the end of a day (YYYY-MM-DD): the last
     commit on HEAD's first-parent line made at or before 23:59:59 that day (committer date,
     local time). Read from git objects; the work tree is never touched."""
+    return version_at(repo, record_id, rev_or_date)[0]
+
+
+def version_at(repo: Repo, record_id: str, rev_or_date: str) -> tuple[Record, bytes]:
+    """`record_at`, with the file's bytes as they were (for showing it as written)."""
     _check_id(record_id)
     git = GitRepo(repo.root)
     day = bool(_DATE.match(rev_or_date))
@@ -151,14 +143,15 @@ def record_at(repo: Repo, record_id: str, rev_or_date: str) -> Record:
         check_day(rev_or_date, "--at", BadRevisionError)
     commit = git.commit_at_end_of(rev_or_date) if day else git.resolve(rev_or_date)
     rel, blob = _in_tree(git, commit, record_id) or ("", "")
-    data = _data(git.read_blobs([blob]).get(blob))
+    raw = git.read_blobs([blob]).get(blob) if blob else None
+    data = _data(raw)
     kind = kind_of_path(rel)
-    if data is None or kind is None:
+    if raw is None or data is None or kind is None:
         raise RecordNotFoundError(Text(f"在 {rev_or_date} 时没有编号为 {record_id} 的记录",
                                        f"no record has id {record_id} at {rev_or_date}"),
                                   Text(f"用 cmty history {record_id} 查看它何时建立",
                                        f"cmty history {record_id} shows when it was created"))
-    return Record(kind.name, record_id, rel, data)
+    return Record(kind.name, record_id, rel, data), raw
 
 
 # --- finding the record ------------------------------------------------------------------------
@@ -186,17 +179,17 @@ def _candidates(record_id: str) -> list[str]:
     return [f"{k.folder}/{record_id}{suffix}" for k in KINDS for suffix in YAML_SUFFIXES]
 
 
-def _record_kind(rel: str, record_id: str | None = None) -> Kind | None:
+def record_kind(rel: str, record_id: str | None = None) -> Kind | None:
     """The kind of a record file (and, given an id, only if the file holds that record)."""
     kind = kind_of_path(rel)
     if kind is None or not is_yaml(rel) or "/." in "/" + rel:
         return None
-    if record_id is None or record_id in (record_id_for(kind, rel), _stem(rel)):
+    if record_id is None or record_id in (record_id_for(kind, rel), stem(rel)):
         return kind
     return None
 
 
-def _stem(rel: str) -> str:
+def stem(rel: str) -> str:
     return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
@@ -206,7 +199,7 @@ def _in_tree(git: GitRepo, rev: str, record_id: str) -> tuple[str, str] | None:
     for pathspecs in (_candidates(record_id), [k.folder for k in KINDS]):
         files = git.tree_files(rev, pathspecs)
         found = [r for r in _candidates(record_id) if r in files] or [
-            r for r in sorted(files) if _record_kind(r, record_id)]
+            r for r in sorted(files) if record_kind(r, record_id)]
         if found:
             return found[0], files[found[0]]
     return None
@@ -218,7 +211,7 @@ def _locate(git: GitRepo, record_id: str) -> str:
     if found:
         return found[0]
     globs = [f":(glob){k.folder}/**/{record_id}{suffix}" for k in KINDS for suffix in YAML_SUFFIXES]
-    matching = [f for f in git.last_change(globs) if _record_kind(f.path, record_id)]
+    matching = [f for f in git.last_change(globs) if record_kind(f.path, record_id)]
     matching.sort(key=lambda f: f.status == "D")  # a file that still exists first
     if matching:
         return matching[0].path
@@ -340,21 +333,3 @@ def _mask(kind: str, dotted: str, value: Any) -> Any:
         return value
     return mask_value(pii, value)
 
-
-# --- repository activity ---------------------------------------------------------------------------
-
-
-def _activities(commit: Commit) -> list[Activity]:
-    stamp = Stamp.of(commit)
-    files: dict[str, tuple[Kind, FileChange]] = {}
-    for change in commit.files:
-        kind = _record_kind(change.path)
-        if kind is not None:
-            files.setdefault(record_id_for(kind, change.path), (kind, change))
-    by_stem = {_stem(change.path): (kind, change) for kind, change in files.values()}
-    out = []
-    for record in commit.trailer("Cmty-Record") or list(files):
-        found = files.get(record) or by_stem.get(record)
-        out.append(Activity(**stamp, kind=found[0].name if found else "", record=record,
-                            file=found[1].path if found else "", change=found[1].change if found else "modified"))
-    return out

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from cmty.activity import activity
 from cmty.cli import _boundary, app
-from cmty.history import activity, field_blame, record_history
+from cmty.history import field_blame, record_history
 from cmty.repo import Repo
 from tests.conftest import BASE_FILES, CONFIG, WriteRepo
 from tests.test_history import WANG, Git, build_story, day, make_git

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from cmty.activity import activity
 from cmty.errors import RecordNotFoundError, UsageError
 from cmty.gitlog import BadRevisionError, GitRepo, NotAGitRepoError
-from cmty.history import Activity, BlameLine, activity, field_blame, flatten, record_at, record_history
+from cmty.history import Activity, BlameLine, field_blame, flatten, record_at, record_history
 from cmty.repo import Repo
 from tests.conftest import WriteRepo
 

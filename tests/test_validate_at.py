@@ -74,3 +74,15 @@ def test_cli_at_locates_findings_in_the_old_file(repo: Repo,
     out = capsys.readouterr().out
     assert code == 1
     assert "::error file=party/members/M0036.yaml,line=7,col=9,title=YAML-COERCED::" in out
+
+
+def test_show_at_prints_the_file_as_it_was_masked(repo: Repo,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code = _boundary.run(app, ["--repo", str(repo.root), "show", "M0036", "--at", "HEAD~1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "mobile: 188****4746\n" in out  # unquoted then, as the file was; masked all the same
+    code = _boundary.run(app, ["--repo", str(repo.root), "show", "M0036", "--at", "2026-11-25",
+                               "--reveal"])
+    assert (code, capsys.readouterr().out) == (
+        0, (repo.root / "party/members/M0036.yaml").read_text(encoding="utf-8"))

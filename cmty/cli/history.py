@@ -87,7 +87,7 @@ def log(
     lang: LangOption = Lang.zh,
 ) -> None:
     """数据仓库的修改记录，最新的在前 / What changed in the repository, newest first."""
-    from cmty.history import activity
+    from cmty.activity import activity
 
     items = activity(repo_from(ctx), kind=kind, since=since, author=author, action=action)
     out(_json(items) if fmt is Format.json else log_text(items, lang))

@@ -50,18 +50,21 @@ def show(
     fmt: Annotated[ShowFormat, typer.Option("--format", help="输出格式 / format")] = (
         ShowFormat.yaml),
     reveal: RevealOption = False,
+    at: Annotated[str | None, typer.Option(
+        "--at", help="某个版本或日期时的样子 / as it was at a revision or date (YYYY-MM-DD)")] = None,
     lang: LangOption = Lang.zh,
 ) -> None:
     """显示一条记录 / Show one record."""
+    from cmty.history import version_at
     from cmty.query import find_record, shown
     from cmty.render.records import as_yaml
 
     repo = repo_from(ctx)
-    record = find_record(repo, record_id)
+    record, raw = version_at(repo, record_id, at) if at else (find_record(repo, record_id), None)
     if fmt is ShowFormat.json:
         out(json.dumps(shown(record, reveal), ensure_ascii=False, indent=2) + "\n")
     else:
-        out(as_yaml(repo, record, reveal))
+        out(as_yaml(repo, record, reveal, raw))
 
 
 def register(app: typer.Typer) -> None:

@@ -15,9 +15,12 @@ from cmty.repo import Repo
 from cmty.schemas import kind_schema, values_at
 
 
-def as_yaml(repo: Repo, record: Record, reveal: bool) -> str:
+def as_yaml(repo: Repo, record: Record, reveal: bool, raw: bytes | None = None) -> str:
+    """The record's file (or `raw`, the file as it was at some revision), masked unless
+    `reveal`."""
     # Bytes, not read_text: universal newlines would turn a CRLF file into LF.
-    text = (repo.root / record.file).read_bytes().decode("utf-8-sig", errors="replace")
+    raw = (repo.root / record.file).read_bytes() if raw is None else raw
+    text = raw.decode("utf-8-sig", errors="replace")
     if reveal:
         return text
     locator = Locator(text)
