@@ -91,6 +91,10 @@ def init_repo(target: Path, name: str, code: str, level: str = "城市社区",
     _git(target, "add", "--", *files)
     _git(target, "commit", "-q", "--no-verify", "-m", COMMIT_MESSAGE,
          config=_identity_config(target))
+    # git gc keeps a commit-graph with changed-path filters current: `cmty history` relies on
+    # them to skip the commits that did not touch a record (see cmty.transaction too).
+    _git(target, "config", "gc.writeCommitGraph", "true")
+    _git(target, "config", "commitGraph.changedPathsVersion", "1")
     return list(files)
 
 

@@ -194,3 +194,12 @@ def test_cli_refusal_lists_the_findings(repo: Repo, capsys: pytest.CaptureFixtur
     assert (code, out) == (2, "")
     assert err.splitlines()[:2] == ["错误: 修改会带来 1 个错误，未写入任何内容",
                                     f"  {MEMBER}:6:6: REF-MISSING org 引用的 O99 不存在"]
+
+
+def test_each_commit_is_added_to_the_commit_graph_with_path_filters(repo: Repo) -> None:
+    set_fields(repo, "M0001", ["name=刘建国"], Options())
+    chain = repo.root / ".git/objects/info/commit-graphs/commit-graph-chain"
+    layers = chain.read_text(encoding="utf-8").split()
+    assert len(layers) >= 1
+    verify = subprocess.run(["git", "commit-graph", "verify"], cwd=repo.root, capture_output=True)
+    assert verify.returncode == 0
