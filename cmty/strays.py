@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cmty.catalogue import severity_of, source_of
 from cmty.config import CONFIG_NAME
 from cmty.findings import Finding, Text
-from cmty.kinds import KINDS, is_yaml
+from cmty.kinds import KINDS, YAML_SUFFIXES
 
 
 def stray_files(listing: list[str]) -> tuple[list[str], list[str]]:
@@ -18,16 +18,18 @@ def stray_files(listing: list[str]) -> tuple[list[str], list[str]]:
     """
     folders = tuple(kind.folder + "/" for kind in KINDS)
     outside, not_yaml = [], []
-    for rel in listing:
-        name = rel.rsplit("/", 1)[-1]
-        if name.startswith(".") or "/." in "/" + rel.rsplit("/", 1)[0]:
-            continue
-        inside = rel.startswith(folders)
-        if is_yaml(rel) and not inside and rel != CONFIG_NAME:
+    for rel in listing:  # nearly every file is a record in its folder: two C calls and on
+        if rel.startswith(folders):
+            if not rel.endswith(YAML_SUFFIXES) and not _hidden(rel):
+                not_yaml.append(rel)
+        elif rel.endswith(YAML_SUFFIXES) and rel != CONFIG_NAME and not _hidden(rel):
             outside.append(rel)
-        elif inside and not is_yaml(rel):
-            not_yaml.append(rel)
     return outside, not_yaml
+
+
+def _hidden(rel: str) -> bool:
+    """In a dot-folder (.github/) or a dot-file (.gitkeep, .pre-commit-config.yaml)."""
+    return rel.startswith(".") or "/." in rel
 
 
 def findings(outside: list[str], not_yaml: list[str]) -> Iterator[Finding]:

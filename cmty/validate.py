@@ -136,7 +136,7 @@ def _inventory(repo: Repo, source: Source, config: Config, today: date, use_cach
         listed = gitio.inventory(repo.root) if use_cache else None
     listing, blobs = listed if listed is not None else (repo.listing(), {})
     listing = source.listing(listing)
-    if source.commit is None:
+    if source.commit is None and source.overlay:
         blobs = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
     files = list(repo.record_files(listing))
     cache = ResultCache()

@@ -71,3 +71,16 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_test_one() -> None:
     head = readme[:800]
     assert "make demo" in head and "make test" in head
     assert (ROOT / ".ci/run").read_text(encoding="utf-8").strip().endswith("make test")
+
+
+def test_main_builds_only_the_command_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from cmty import cli
+
+    assert cli._command(["--repo", "validate", "list", "member"]) == "list"
+    assert cli._command(["--traceback", "--help"]) is None
+    with pytest.raises(SystemExit) as done:
+        cli.main(["fee", "calc", "--kind", "学生"])
+    assert (done.value.code, capsys.readouterr().out) == (0, "0.20\tF7\t学生党员每月 0.20 元\n")
+    with pytest.raises(SystemExit) as done:
+        cli.main(["no-such-command"])
+    assert done.value.code == 2 and "No such command" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,14 +13,16 @@ from cmty import __version__
 from cmty.cli import _boundary
 from cmty.cli._common import State
 
-app = typer.Typer(
-    name="cmty",
-    help="社区内部管理记录工具 / Community records kept as YAML in git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+# Command → the module that registers it. A run builds only the module its command needs:
+# typer inspects every registered command's signature on each run, which for all of them costs
+# more than the rest of start-up.
+COMMANDS: dict[str, str] = {
+    "validate": "validate", "list": "query", "show": "query", "check-id": "checkid",
+    "init": "init", "history": "history", "blame": "history", "log": "history",
+    "set": "edit", "unset": "edit", "add": "edit", "rm": "edit", "fee": "fee",
+    "voucher": "tasks", "member": "tasks",
+}
+_OPTIONS_WITH_VALUES = ("--repo",)
 
 
 def _version(value: bool) -> None:
@@ -28,7 +31,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     ctx: typer.Context,
     repo: Annotated[Path | None, typer.Option(
@@ -41,21 +43,38 @@ def _root(
     ctx.obj = State(repo=repo, traceback=traceback)
 
 
-def _register() -> None:
-    from cmty.cli import checkid, edit, fee, history, init, query, tasks, validate
+def build(modules: list[str]) -> typer.Typer:
+    """The application with the commands of `modules` registered."""
+    built = typer.Typer(
+        name="cmty",
+        help="社区内部管理记录工具 / Community records kept as YAML in git.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    built.callback()(_root)
+    for name in dict.fromkeys(modules):
+        importlib.import_module(f"cmty.cli.{name}").register(built)
+    return built
 
-    validate.register(app)
-    query.register(app)
-    checkid.register(app)
-    init.register(app)
-    history.register(app)
-    edit.register(app)
-    fee.register(app)
-    tasks.register(app)
+
+app = build(list(COMMANDS.values()))
 
 
-_register()
+def _command(args: list[str]) -> str | None:
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(_boundary.run(app, argv))
+    args = list(sys.argv[1:] if argv is None else argv)
+    module = COMMANDS.get(_command(args) or "")
+    sys.exit(_boundary.run(build([module]) if module else app, args))
