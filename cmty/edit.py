@@ -39,6 +39,39 @@ def parse_path(dotted: str) -> JsonPath:
     return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
 
 
+def resolve_keys(data: Any, path: JsonPath) -> JsonPath:
+    """A path whose list steps may name an item by its first field's value, as indexes.
+
+    `entries.M0012.amount` is the amount of the entry whose first field (member) is M0012;
+    `fee_basis.2026-03.base`, `approvals.书记.on` work the same way.
+    """
+    resolved: list[str | int] = []
+    node = data
+    for step in path:
+        if isinstance(node, list) and isinstance(step, str):
+            matches = [i for i, item in enumerate(node) if isinstance(item, dict) and item
+                       and str(next(iter(item.values()))) == step]
+            if len(matches) != 1:
+                where = ".".join(map(str, (*resolved, step)))
+                found = "没有" if not matches else f"有 {len(matches)} 个"
+                raise UsageError(Text(f"{where}：列表中{found}以 {step} 开头的项",
+                                      f"{where}: {len(matches)} list items start with {step}"),
+                                 Text("用序号指定，例如 entries.3.amount",
+                                      "give the index instead, e.g. entries.3.amount"))
+            step = matches[0]
+        resolved.append(step)
+        node = _child(node, step)
+    return tuple(resolved)
+
+
+def _child(node: Any, step: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(step) if isinstance(step, str) else None
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
+
+
 def parse_assignment(text: str) -> tuple[JsonPath, str]:
     field, sep, value = text.partition("=")
     if not sep:
@@ -70,7 +103,8 @@ def set_fields(repo: Repo, record_id: str, assignments: list[str], options: Opti
         record = find_record(repo, record_id)
         text = _text(repo, record.file)
         for path, raw in parsed:
-            text = textedit.set_value(text, path, typed(record.kind, path, raw))
+            where = resolve_keys(yamlio.load_text(text), path)
+            text = textedit.set_value(text, where, typed(record.kind, where, raw))
         fields = [".".join(map(str, path)) for path, _ in parsed]
         message = Message(f"修改 {record.id}：{'、'.join(fields)}",
                           f"set {record.id}: {', '.join(fields)}", "record.set", (record.id,))
@@ -84,7 +118,8 @@ def unset_field(repo: Repo, record_id: str, dotted: str, options: Options) -> Ou
 
     def make() -> tuple[Changes, Message]:
         record = find_record(repo, record_id)
-        text = textedit.delete(_text(repo, record.file), path)
+        text = _text(repo, record.file)
+        text = textedit.delete(text, resolve_keys(yamlio.load_text(text), path))
         message = Message(f"删除 {record.id} 的 {dotted}", f"unset {record.id}: {dotted}",
                           "record.unset", (record.id,))
         return {record.file: text.encode("utf-8")}, message

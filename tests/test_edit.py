@@ -203,3 +203,27 @@ def test_each_commit_is_added_to_the_commit_graph_with_path_filters(repo: Repo) 
     assert len(layers) >= 1
     verify = subprocess.run(["git", "commit-graph", "verify"], cwd=repo.root, capture_output=True)
     assert verify.returncode == 0
+
+
+def test_list_items_by_the_value_of_their_first_field(repo: Repo) -> None:
+    voucher = ("id: V2026-0031\ndate: 2026-10-12\nfund: F01\ntype: expense\n"
+               'lines:\n  - {category: 办公费, amount: "356.00"}\n'
+               "document: {type: 发票, number: \"1\"}\npayment: cash\nhandler: 王敏\n"
+               "approvals:\n  - {role: 民主理财小组, person: 赵国强, on: 2026-10-13}\n"
+               "  - {role: 书记, person: 刘建华, on: 2026-10-13}\n")
+    (repo.root / "finance/vouchers").mkdir(parents=True, exist_ok=True)
+    (repo.root / "finance/vouchers/V2026-0031.yaml").write_text(voucher, encoding="utf-8")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "voucher")
+    set_fields(repo, "V2026-0031", ["approvals.书记.on=2026-10-14", "lines.办公费.amount=350.00"],
+               Options())
+    text = (repo.root / "finance/vouchers/V2026-0031.yaml").read_text(encoding="utf-8")
+    assert "  - {role: 书记, person: 刘建华, on: 2026-10-14}\n" in text
+    assert '  - {category: 办公费, amount: "350.00"}\n' in text
+    unset_field(repo, "V2026-0031", "approvals.民主理财小组", Options(force=True))
+    assert "赵国强" not in (repo.root / "finance/vouchers/V2026-0031.yaml").read_text("utf-8")
+    from cmty.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        set_fields(repo, "V2026-0031", ["approvals.会计.on=2026-10-14"], Options())
+    assert info.value.message.en == "approvals.会计: 0 list items start with 会计"

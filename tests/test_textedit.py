@@ -132,3 +132,12 @@ def test_every_leaf_of_sample_files_round_trips_and_changes_one_line(path: Path)
         other: Any = f"{value}改" if isinstance(value, str) else "改"
         diff = changed_lines(text, set_value(text, where, other))
         assert len([d for d in diff if d.startswith("+")]) == 1, (where, diff)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE.rglob("*.yaml")),
+                         ids=lambda p: str(p.relative_to(SAMPLE)))
+def test_every_sample_file_round_trips_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    leaves = _leaves(yamlio.load_text(text))
+    for where, value in (leaves[0], leaves[len(leaves) // 2], leaves[-1]):
+        assert set_value(text, where, value) == text
