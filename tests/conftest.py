@@ -85,3 +85,33 @@ def assert_golden(name: str, text: str) -> None:
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"missing golden file {golden}; run with CMTY_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "王敏", "GIT_AUTHOR_EMAIL": "wm@example.invalid",
+                "GIT_COMMITTER_NAME": "王敏", "GIT_COMMITTER_EMAIL": "wm@example.invalid"}
+
+
+def git(root: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                          text=True).stdout
+
+
+CommittedRepo = Callable[[dict[str, str | bytes]], Repo]
+
+
+@pytest.fixture
+def committed_repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> CommittedRepo:
+    """Like write_repo, then `git init` and one commit, with 王敏 as the git identity."""
+    for key, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(key, value)
+
+    def make(files: dict[str, str | bytes]) -> Repo:
+        repo = write_repo(files)
+        git(repo.root, "init", "-q")
+        git(repo.root, "add", "-A")
+        git(repo.root, "commit", "-q", "-m", "init")
+        return repo
+
+    return make

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,27 +12,15 @@ from cmty.cli import _boundary, app
 from cmty.edit import Options, add_record, remove_record, set_fields, unset_field
 from cmty.repo import Repo
 from cmty.transaction import EditRefused, GitStepFailed
-from tests.conftest import WriteRepo
+from tests.conftest import CommittedRepo, git
 
-ENV = {"GIT_AUTHOR_NAME": "王敏", "GIT_AUTHOR_EMAIL": "wm@example.invalid",
-       "GIT_COMMITTER_NAME": "王敏", "GIT_COMMITTER_EMAIL": "wm@example.invalid"}
 MEMBER = "party/members/M0001.yaml"
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
 
 @pytest.fixture
-def repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> Repo:
-    for key, value in ENV.items():
-        monkeypatch.setenv(key, value)
-    repo = write_repo({})
-    git(repo.root, "init", "-q")
-    git(repo.root, "add", "-A")
-    git(repo.root, "commit", "-q", "-m", "init")
-    return repo
+def repo(committed_repo: CommittedRepo) -> Repo:
+    return committed_repo({})
 
 
 def state(repo: Repo) -> tuple[str, str, dict[str, bytes]]:

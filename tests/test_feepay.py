@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +11,8 @@ from cmty.errors import UsageError
 from cmty.feepay import Payment, pay
 from cmty.repo import Repo
 from cmty.transaction import EditRefused
-from tests.conftest import WriteRepo
+from tests.conftest import CommittedRepo, git
 
-ENV = {"GIT_AUTHOR_NAME": "王敏", "GIT_AUTHOR_EMAIL": "wm@example.invalid",
-       "GIT_COMMITTER_NAME": "王敏", "GIT_COMMITTER_EMAIL": "wm@example.invalid"}
 MEMBER2 = """\
 id: M0002
 name: 李秀英
@@ -36,20 +32,10 @@ entries:
 """
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
 
 @pytest.fixture
-def repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> Repo:
-    for key, value in ENV.items():
-        monkeypatch.setenv(key, value)
-    repo = write_repo({"party/members/M0002.yaml": MEMBER2, "party/fees/2026-11.yaml": NOVEMBER})
-    git(repo.root, "init", "-q")
-    git(repo.root, "add", "-A")
-    git(repo.root, "commit", "-q", "-m", "init")
-    return repo
+def repo(committed_repo: CommittedRepo) -> Repo:
+    return committed_repo({"party/members/M0002.yaml": MEMBER2, "party/fees/2026-11.yaml": NOVEMBER})
 
 
 def test_pay_appends_one_entry_with_the_computed_due(repo: Repo) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +11,8 @@ from cmty.edit import Options
 from cmty.repo import Repo
 from cmty.tasks import Transfer, approve_voucher, set_status, transfer
 from cmty.transaction import EditRefused
-from tests.conftest import WriteRepo
+from tests.conftest import CommittedRepo, git
 
-ENV = {"GIT_AUTHOR_NAME": "王敏", "GIT_AUTHOR_EMAIL": "wm@example.invalid",
-       "GIT_COMMITTER_NAME": "王敏", "GIT_COMMITTER_EMAIL": "wm@example.invalid"}
 VOUCHER = """\
 id: V2026-0031
 date: 2026-10-12
@@ -33,20 +29,10 @@ approvals:                         # 联签
 MEMBER = "party/members/M0001.yaml"
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
 
 @pytest.fixture
-def repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> Repo:
-    for key, value in ENV.items():
-        monkeypatch.setenv(key, value)
-    repo = write_repo({"finance/vouchers/V2026-0031.yaml": VOUCHER})
-    git(repo.root, "init", "-q")
-    git(repo.root, "add", "-A")
-    git(repo.root, "commit", "-q", "-m", "init")
-    return repo
+def repo(committed_repo: CommittedRepo) -> Repo:
+    return committed_repo({"finance/vouchers/V2026-0031.yaml": VOUCHER})
 
 
 def test_approve_adds_one_line(repo: Repo) -> None:
