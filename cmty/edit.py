@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,7 @@ def add_record(repo: Repo, kind_name: str, fields: dict[str, Any], options: Opti
             raise UsageError(Text(f"{kind.title.zh}需要 {kind.stem_field}",
                                   f"a {kind.title.en} needs {kind.stem_field}"))
     else:
-        record_id = str(data.get("id") or next_id(repo, kind))
+        record_id = str(data.get("id") or next_id(repo, kind, data))
         data = {"id": record_id, **{k: v for k, v in data.items() if k != "id"}}
     rel = f"{kind.folder}/{record_id}.yaml"
 
@@ -175,8 +176,17 @@ def remove_record(repo: Repo, record_id: str, options: Options) -> Outcome:
                           users) from None
 
 
-def next_id(repo: Repo, kind: Kind) -> str:
-    """The next id after the highest of the kind's numbered ids (M0060 → M0061)."""
+def next_id(repo: Repo, kind: Kind, data: dict[str, Any] | None = None) -> str:
+    """The next id after the highest of the kind's numbered ids (M0060 → M0061).
+
+    Vouchers are numbered per year, from the voucher's date (V2026-0041 → V2027-0001).
+    """
+    if kind.name == "voucher":
+        year = str((data or {}).get("date") or date.today().isoformat())[:4]
+        prefix = f"V{year}-"
+        taken = [int(r.id[len(prefix):]) for r in records(repo, kind)
+                 if r.id.startswith(prefix) and r.id[len(prefix):].isdigit()]
+        return f"{prefix}{max(taken, default=0) + 1:04d}"
     best: tuple[str, int, int] | None = None
     for record in records(repo, kind):
         m = re.fullmatch(r"(.*?)(\d+)", record.id)

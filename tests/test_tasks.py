@@ -81,3 +81,11 @@ def test_cli_approve(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     head = git(repo.root, "rev-parse", "--short=7", "HEAD").strip()
     assert (code, capsys.readouterr().out) == (
         0, f"已提交 {head}：finance/vouchers/V2026-0031.yaml\n")
+
+
+def test_vouchers_are_numbered_per_year(repo: Repo) -> None:
+    from cmty.edit import next_id
+    from cmty.kinds import BY_NAME
+
+    assert next_id(repo, BY_NAME["voucher"], {"date": "2026-12-01"}) == "V2026-0032"
+    assert next_id(repo, BY_NAME["voucher"], {"date": "2027-01-03"}) == "V2027-0001"
