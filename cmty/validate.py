@@ -11,7 +11,7 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Report:
     files: int
     records: int
     cached: int
+    checked: list[str] = field(default_factory=list)  # the record files, in order
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -91,7 +92,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
     found.sort(key=Finding.sort_key)
-    return Report(found, len(run.files), records, run.cache.hits)
+    return Report(found, len(run.files), records, run.cache.hits, [rel for rel, _ in run.files])
 
 
 @contextmanager

@@ -16,6 +16,8 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -47,6 +49,14 @@ def validate(
         out(render.as_json(report.findings))
     elif fmt is Format.github:
         out(render.as_github(report.findings, lang.value, repo.prefix_in_git()))
+    elif fmt is Format.sarif:
+        from cmty.render.ci import as_sarif
+
+        out(as_sarif(report.findings, lang.value, repo.prefix_in_git()))
+    elif fmt is Format.junit:
+        from cmty.render.ci import as_junit
+
+        out(as_junit(report.findings, report.checked, lang.value))
     else:
         out(render.as_text(report.findings, lang.value))
         out(render.summary(report.findings, report.files, report.records, lang.value))
