@@ -80,6 +80,21 @@ CODES: tuple[Code, ...] = (
     _c("REF-MISSING", ERR, "DESIGN §1", "引用的记录不存在", "referenced record does not exist"),
     _c("REF-WRONG-KIND", ERR, "DESIGN §1", "引用的记录类型不对", "reference points to the wrong kind"),
     _c("APPROVAL-ROLE", ERR, "C8", "审批人不担任该角色", "approver does not hold the role"),
+    # Finance (§6)
+    _c("FIN-DOCUMENT", ERR, "C3", "支出没有合法原始凭证（白条）", "expense without a lawful document"),
+    _c("FIN-CASH-LIMIT", ERR, "C5", "超过结算起点仍用现金", "cash above the settlement threshold"),
+    _c("FIN-DUTIES", ERR, "C7", "出纳兼任记账", "the cashier also keeps the books"),
+    _c("FIN-APPROVAL-CHAIN", ERR, "C8", "联签不全或顺序不对", "approval chain incomplete or out of "
+       "order"),
+    _c("FIN-HOSPITALITY", ERR, "C10", "接待费超过上限", "hospitality over the cap"),
+    # Party organisation and admission (§2, §3)
+    _c("PARTY-STAGE-ORDER", ERR, "D20", "发展阶段日期顺序颠倒", "admission stages out of order"),
+    _c("PARTY-ACTIVIST-YEAR", ERR, "D6", "积极分子培养不满一年", "less than a year as activist"),
+    _c("PARTY-AGE", ERR, "D1", "接收时未满 18 周岁", "under 18 when admitted"),
+    _c("PARTY-AGE-APPLICATION", WARN, "D1", "申请时未满 18 周岁", "under 18 when applying"),
+    _c("PARTY-PROBATION", ERR, "D15", "预备期未满一年即转正", "full member before a year of probation"),
+    _c("PARTY-PROBATION-EXTENDED", WARN, "D17", "预备期超过两年", "probation longer than two years"),
+    _c("ORG-TERM", ERR, "O8", "任期不是五年", "term of office is not five years"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

@@ -35,6 +35,8 @@ def test_leading_zero_number_hint_shows_the_text_as_written(write_repo: WriteRep
         document: {type: 发票, number: 0123}
         payment: cash
         handler: 王敏
+        approvals: [{role: 民主理财小组, person: 赵国强, on: 2026-10-13},
+                    {role: 书记, person: 刘建华, on: 2026-10-13}]
         """})
     [finding] = findings(repo)
     assert (finding.code, finding.line, finding.column) == ("YAML-COERCED", 6, 30)

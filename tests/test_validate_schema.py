@@ -107,7 +107,8 @@ def test_id_pattern(write_repo: WriteRepo) -> None:
     ("finance/funds/F1.yaml", 'id: F1\nname: 经费\nearmarked: false\nopening_balance: "0.00"\n'),
     ("finance/vouchers/V26-1.yaml", "id: V26-1\ndate: 2026-10-12\nfund: F01\ntype: expense\n"
      'lines: [{category: 办公费, amount: "1.00"}]\ndocument: {type: 发票}\npayment: cash\n'
-     "handler: 王敏\n"),
+     "handler: 王敏\napprovals: [{role: 民主理财小组, person: 赵国强, on: 2026-10-13}, "
+     "{role: 书记, person: 刘建华, on: 2026-10-13}]\n"),
 ])
 def test_id_pattern_of_other_kinds(write_repo: WriteRepo, rel: str, text: str) -> None:
     assert found(write_repo({rel: text})) == [("SCHEMA-PATTERN", rel, 1, 5)]

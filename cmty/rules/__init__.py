@@ -9,7 +9,7 @@ rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATA
 
 from __future__ import annotations
 
-from cmty.rules import approvals, identity, integrity, layout
+from cmty.rules import approvals, finance, identity, integrity, layout, party
 from cmty.rules.base import (
     DatasetRule,
     Defined,
@@ -26,6 +26,16 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     identity.mobile_normalised,
     identity.credit_code_category,
     approvals.approver_holds_role,
+    finance.lawful_document,
+    finance.bank_above_threshold,
+    finance.cashier_is_not_bookkeeper,
+    finance.approval_chain,
+    finance.hospitality_cap,
+    party.stage_order,
+    party.year_as_activist,
+    party.adult_at_admission,
+    party.probation_year,
+    party.term_length,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
