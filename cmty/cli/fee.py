@@ -80,6 +80,61 @@ def pay(
     out(as_text(outcome, lang.value))
 
 
+@fee_app.command("due")
+def due(
+    ctx: typer.Context,
+    member: Annotated[str, typer.Argument(metavar="MEMBER", help="党员编号 / member id")],
+    month: Annotated[str | None, typer.Option(
+        "--month", help="月份 YYYY-MM，默认本月 / month; default this month")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="输出格式 / format")] = Format.text,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """某党员某月应交党费及计算依据 / A member's due for a month, and how it is reached."""
+    from cmty import fees
+    from cmty.query import find_record
+
+    repo = repo_from(ctx)
+    record = find_record(repo, member)
+    when = _month(month) if month else date.today().strftime("%Y-%m")
+    result = fees.member_due(record.data, when, repo.config.parameters)
+    if fmt is Format.json:
+        out(json.dumps({"member": record.id, "month": when, "fee": f"{result.amount:.2f}",
+                        "kind": result.kind, "rule": result.rule,
+                        "explanation": {"zh": result.why.zh, "en": result.why.en}},
+                       ensure_ascii=False, indent=2) + "\n")
+    else:
+        out(f"{record.id}\t{when}\t{result.amount:.2f}\t{result.rule}\t"
+            f"{result.why.get(lang.value)}\n")
+
+
+@fee_app.command("arrears")
+def arrears(
+    ctx: typer.Context,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="截至月份 YYYY-MM 或日期，默认本月 / up to this month; default now")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="输出格式 / format")] = Format.text,
+    reveal: Annotated[bool, typer.Option("--reveal", help="显示姓名 / show names")] = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """连续未交党费的党员（F14：3 个月提醒，6 个月有自行脱党风险） / Members in arrears."""
+    from dataclasses import asdict
+
+    from cmty.arrears import arrears as find_arrears
+    from cmty.masking import mask_name
+
+    until = _month(as_of[:7]) if as_of else date.today().strftime("%Y-%m")
+    found = find_arrears(repo_from(ctx), until)
+    rows = [{**asdict(a), "name": a.name if reveal else mask_name(a.name),
+             "owed": f"{a.owed:.2f}", "unpaid": list(a.unpaid),
+             "why": {"zh": a.why.zh, "en": a.why.en}} for a in found]
+    if fmt is Format.json:
+        out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        out(f"{row['member']}\t{row['name']}\t{row['org']}\t{row['consecutive']}\t"
+            f"{row['owed']}\t{row['level']}\t{row['why'][lang.value]}\n")
+
+
 def _month(text: str) -> str:
     from cmty.errors import UsageError
     from cmty.findings import Text
