@@ -16,7 +16,7 @@ from cmty.config import Config
 from cmty.findings import Finding, JsonPath, Text
 from cmty.kinds import Kind, record_id_for
 from cmty.locate import Locator, scalar_source
-from cmty.rules.base import RecordContext
+from cmty.rules.base import RecordContext, crashed
 from cmty.schemas import kind_schema, string_values
 
 
@@ -185,9 +185,7 @@ def _run_rule(rule: rules.RecordRule, ctx: RecordContext) -> list[Finding]:
     try:
         return list(rule.check(ctx))
     except Exception as exc:  # a broken rule must not hide the other rules' findings
-        return [ctx.finding("RULE-CRASHED", (), Text(f"规则 {rule.name} 出错：{exc!r}",
-                                                     f"rule {rule.name} failed: {exc!r}"),
-                            Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it"))]
+        return [crashed(rule.name, exc, ctx.file, ctx.record)]
 
 
 def locate_all(findings: list[Finding], text: str) -> list[Finding]:

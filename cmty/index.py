@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 
 from cmty import rules, yamlio
 from cmty.cache import ResultCache
-from cmty.catalogue import severity_of, source_of
 from cmty.filecheck import FileFacts, locate_all
-from cmty.findings import Finding, JsonPath, Text
+from cmty.findings import Finding, JsonPath
 from cmty.kinds import BY_NAME, kind_of_path, record_id_for
+from cmty.rules.base import crashed
 from cmty.schemas import kind_schema, values_at
 from cmty.source import Source
 
@@ -87,11 +87,7 @@ def _run(targets: rules.Targets, index: rules.Index, source: Source) -> list[Fin
         try:
             found.extend(rule.check(targets, index))
         except Exception as exc:  # one broken rule must not hide the others
-            found.append(Finding(
-                code="RULE-CRASHED", severity=severity_of("RULE-CRASHED"), file=targets.file,
-                line=1, column=1, rule=source_of("RULE-CRASHED"), record=targets.record,
-                message=Text(f"规则 {rule.name} 出错：{exc!r}", f"rule {rule.name} failed: {exc!r}"),
-                hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it")))
+            found.append(crashed(rule.name, exc, targets.file, targets.record))
     if not found:
         return found
     return locate_all(found, source.read_text(targets.file))

@@ -25,6 +25,7 @@ from cmty.filecheck import FileFacts
 from cmty.findings import Finding, Severity, Text
 from cmty.kinds import Kind, kind_of_path
 from cmty.repo import Repo, config_from_bytes
+from cmty.rules.base import crashed
 from cmty.snapshot import REWRITE_FROM, Snapshot
 from cmty.source import Source
 from cmty.strays import stray_files
@@ -257,11 +258,7 @@ def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:
         try:
             found.extend(rule.check(index, config))
         except Exception as exc:  # one broken rule must not hide the others
-            found.append(Finding(
-                code="RULE-CRASHED", severity=Severity.ERROR, file=CONFIG_NAME, line=1, column=1,
-                rule="cmty", message=Text(f"规则 {rule.name} 出错：{exc!r}",
-                                          f"rule {rule.name} failed: {exc!r}"),
-                hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it")))
+            found.append(crashed(rule.name, exc, CONFIG_NAME))
     return found
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from cmty.findings import Severity
+from cmty.findings import Finding, Severity
 from tests.conftest import CONFIG, WriteRepo, findings, found
 
 MEMBER = "id: {id}\nname: 李秀英\nsex: 女\norg: {org}\nstatus: 正式党员\ncategory: 直接管理\n"
@@ -212,3 +214,21 @@ def test_yaml_outside_the_record_folders_and_other_files_inside_them(write_repo:
         ("FILE-OUTSIDE-FOLDERS", "members/M0002.yaml", 1, 1),
         ("FILE-NOT-YAML", "party/members/M0003.yml.bak", 1, 1),
     ]
+
+
+def test_a_rule_that_raises_is_a_finding_and_the_others_still_run(
+        write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmty import rules
+    from cmty.rules.base import RecordContext, record_rule
+
+    @record_rule("RULE-CRASHED", kinds=("member",))
+    def broken(ctx: RecordContext) -> Iterator[Finding]:
+        raise KeyError("boom")
+        yield  # pragma: no cover - makes this a generator
+
+    monkeypatch.setattr(rules, "RECORD_RULES", (*rules.RECORD_RULES, broken))
+    repo = write_repo({"party/members/M0002.yaml": "id: M0002\nname: 李四\nsex: 女\norg: O09\n"
+                       "status: 正式党员\ncategory: 直接管理\n"})
+    found_codes = [(code, file) for code, file, _, _ in found(repo)]
+    assert ("RULE-CRASHED", "party/members/M0001.yaml") in found_codes
+    assert ("REF-MISSING", "party/members/M0002.yaml") in found_codes

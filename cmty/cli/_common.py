@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,3 +40,30 @@ def repo_from(ctx: typer.Context) -> Repo:
 
 def out(text: str) -> None:
     typer.echo(text, nl=False)
+
+
+def parse_day(text: str | None) -> date | None:
+    """A YYYY-MM-DD option, or None when not given."""
+    from cmty.errors import UsageError
+    from cmty.findings import Text
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(Text(f"日期 {text!r} 应为 YYYY-MM-DD",
+                              f"date {text!r} must be YYYY-MM-DD")) from None
+
+
+def parse_month(text: str | None) -> str:
+    """A YYYY-MM option (a date is cut to its month), this month when not given."""
+    from cmty.errors import UsageError
+    from cmty.findings import Text
+
+    if text is None:
+        return date.today().strftime("%Y-%m")
+    parts = text[:7].split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
+        raise UsageError(Text(f"月份 {text!r} 应为 YYYY-MM", f"month {text!r} must be YYYY-MM"))
+    return f"{int(parts[0]):04d}-{int(parts[1]):02d}"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from cmty.cli._common import Lang, LangOption, State, out, repo_from
+from cmty.cli._common import Lang, LangOption, State, out, parse_day, parse_month, repo_from
 
 fee_app = typer.Typer(help="党费 / Party dues.", no_args_is_help=True)
 
@@ -74,7 +73,7 @@ def pay(
     from cmty.feepay import pay as record_payment
     from cmty.render.edits import as_text
 
-    payment = Payment(member, _month(month), months, amount, _date(paid_on), method, collector,
+    payment = Payment(member, parse_month(month), months, amount, parse_day(paid_on), method, collector,
                       paid_by)
     outcome = record_payment(repo_from(ctx), payment, Options(force, no_commit, author))
     out(as_text(outcome, lang.value))
@@ -95,7 +94,7 @@ def due(
 
     repo = repo_from(ctx)
     record = find_record(repo, member)
-    when = _month(month) if month else date.today().strftime("%Y-%m")
+    when = parse_month(month)
     result = fees.member_due(record.data, when, repo.config.parameters)
     if fmt is Format.json:
         out(json.dumps({"member": record.id, "month": when, "fee": f"{result.amount:.2f}",
@@ -122,7 +121,7 @@ def arrears(
     from cmty.arrears import arrears as find_arrears
     from cmty.masking import mask_name
 
-    until = _month(as_of[:7]) if as_of else date.today().strftime("%Y-%m")
+    until = parse_month(as_of)
     found = find_arrears(repo_from(ctx), until)
     rows = [{**asdict(a), "name": a.name if reveal else mask_name(a.name),
              "owed": f"{a.owed:.2f}", "unpaid": list(a.unpaid),
@@ -133,29 +132,6 @@ def arrears(
     for row in rows:
         out(f"{row['member']}\t{row['name']}\t{row['org']}\t{row['consecutive']}\t"
             f"{row['owed']}\t{row['level']}\t{row['why'][lang.value]}\n")
-
-
-def _month(text: str) -> str:
-    from cmty.errors import UsageError
-    from cmty.findings import Text
-
-    parts = text.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
-        raise UsageError(Text(f"月份 {text!r} 应为 YYYY-MM", f"month {text!r} must be YYYY-MM"))
-    return f"{int(parts[0]):04d}-{int(parts[1]):02d}"
-
-
-def _date(text: str | None) -> date | None:
-    from cmty.errors import UsageError
-    from cmty.findings import Text
-
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(Text(f"日期 {text!r} 应为 YYYY-MM-DD",
-                              f"date {text!r} must be YYYY-MM-DD")) from None
 
 
 def register(app: typer.Typer) -> None:

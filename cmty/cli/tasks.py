@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cmty.cli._common import Lang, LangOption, out, repo_from
+from cmty.cli._common import Lang, LangOption, out, parse_day, repo_from
 
 if TYPE_CHECKING:  # the library is imported per command: `cmty --help` stays fast
     from cmty.transaction import Outcome
@@ -20,17 +20,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help="即使会带来错�
 NoCommitOption = Annotated[bool, typer.Option("--no-commit", help="只暂存 / stage only")]
 AuthorOption = Annotated[str | None, typer.Option("--author", help="提交作者 / commit author")]
 OnOption = Annotated[str | None, typer.Option("--on", help="日期 YYYY-MM-DD，默认今天 / date")]
-
-
-def _day(text: str | None) -> date:
-    from cmty.errors import UsageError
-    from cmty.findings import Text
-
-    try:
-        return date.fromisoformat(text) if text else date.today()
-    except ValueError:
-        raise UsageError(Text(f"日期 {text!r} 应为 YYYY-MM-DD",
-                              f"date {text!r} must be YYYY-MM-DD")) from None
 
 
 def _done(outcome: Outcome, lang: Lang) -> None:
@@ -68,7 +57,7 @@ def voucher_approve(
     from cmty.edit import Options
     from cmty.tasks import approve_voucher
 
-    outcome = approve_voucher(repo_from(ctx), voucher, role, person, _day(on) if on else None,
+    outcome = approve_voucher(repo_from(ctx), voucher, role, person, parse_day(on),
                               Options(force, no_commit, author))
     _done(outcome, lang)
 
@@ -86,7 +75,7 @@ def member_status(
     from cmty.edit import Options
     from cmty.tasks import set_status
 
-    _done(set_status(repo_from(ctx), member, status, _day(on), Options(force, no_commit, author)),
+    _done(set_status(repo_from(ctx), member, status, parse_day(on) or date.today(), Options(force, no_commit, author)),
           lang)
 
 
@@ -113,7 +102,8 @@ def member_transfer(
 
     if out_ == in_:
         raise UsageError(Text("--out 和 --in 选且只选一个", "give exactly one of --out and --in"))
-    move = Transfer(member, "out" if out_ else "in", _day(on), letter, org, paid_up_to)
+    move = Transfer(member, "out" if out_ else "in", parse_day(on) or date.today(), letter, org,
+                    paid_up_to)
     _done(transfer(repo_from(ctx), move, Options(force, no_commit, author)), lang)
 
 

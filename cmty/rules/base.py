@@ -129,3 +129,11 @@ def finding(code: str, file: str, record: str | None, path: JsonPath, message: T
             hint: Text, at_key: bool = False) -> Finding:
     return Finding(code=code, severity=severity_of(code), file=file, message=message, hint=hint,
                    rule=source_of(code), record=record, path=path, at_key=at_key)
+
+
+def crashed(rule: str, exc: BaseException, file: str, record: str | None = None) -> Finding:
+    """A rule that raised, as a finding: one broken rule must not hide the other rules' findings."""
+    return Finding(code="RULE-CRASHED", severity=severity_of("RULE-CRASHED"), file=file, line=1,
+                   column=1, rule=source_of("RULE-CRASHED"), record=record,
+                   message=Text(f"规则 {rule} 出错：{exc!r}", f"rule {rule} failed: {exc!r}"),
+                   hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it"))
