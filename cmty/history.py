@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from typing import Any
 
 from cmty import yamlio
@@ -22,10 +21,9 @@ from cmty.errors import CmtyError, RecordNotFoundError, UsageError
 from cmty.findings import Text
 from cmty.gitlog import BadRevisionError, Commit, FileChange, GitRepo
 from cmty.kinds import KINDS, YAML_SUFFIXES, Kind, is_yaml, kind_of_path, record_id_for
-from cmty.masking import mask_value
+from cmty.masking import mask_field
 from cmty.query import Record, find_record
 from cmty.repo import Repo
-from cmty.schemas import kind_schema
 
 UNCOMMITTED = "uncommitted"
 # Change.op per field; with field "": "moved" (old, new: paths), "unreadable" (not a YAML mapping),
@@ -102,7 +100,8 @@ def record_history(repo: Repo, record_id: str, field: str | None = None, since: 
     changes = [c for c in _life(git, path, usual) if _wanted(c, field, since)]
     if reveal or kind is None:
         return changes
-    return [replace(c, old=_mask(kind.name, c.field, c.old), new=_mask(kind.name, c.field, c.new))
+    return [replace(c, old=mask_field(kind.name, c.field, c.old),
+                    new=mask_field(kind.name, c.field, c.new))
             if c.op in FIELD_OPS else c for c in changes]
 
 
@@ -118,7 +117,7 @@ def field_blame(repo: Repo, record_id: str, reveal: bool = False) -> list[BlameL
             setters.pop(change.field, None)
     lines = []
     for path, value in flatten(record.data).items():
-        shown = value if reveal else _mask(record.kind, path, value)
+        shown = value if reveal else mask_field(record.kind, path, value)
         setter = setters.get(path)
         if setter is None or not _same(setter.new, value):
             lines.append(BlameLine("", "", "", "", UNCOMMITTED, "", path, shown))
@@ -311,25 +310,3 @@ def _wanted(change: Change, field: str | None, since: str | None) -> bool:
     if since is not None and change.date[:10] < since:
         return False
     return field is None or change.field == field or change.field.startswith(field + ".")
-
-
-# --- masking -------------------------------------------------------------------------------------
-
-
-@cache
-def _pii_class(kind: str, dotted: str) -> str | None:
-    """The `x-pii` class of a dotted path (list items included), or of the field it lies in."""
-    steps = dotted.split(".")
-    for pattern, pii in kind_schema(kind).pii:
-        if len(pattern) <= len(steps) and all(
-                p == s or (p == "*" and s.isdigit()) for p, s in zip(pattern, steps, strict=False)):
-            return pii
-    return None
-
-
-def _mask(kind: str, dotted: str, value: Any) -> Any:
-    pii = _pii_class(kind, dotted) if dotted else None
-    if pii is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return value
-    return mask_value(pii, value)
-

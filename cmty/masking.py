@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from cmty.schemas import KindSchema, values_at
+from cmty.schemas import KindSchema, kind_schema, values_at
 
 _COMPOUND_SURNAMES = frozenset([
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
@@ -86,3 +87,22 @@ def _assign(data: Any, path: tuple[str | int, ...], value: Any) -> None:
     for step in path[:-1]:
         node = node[step]
     node[path[-1]] = value
+
+
+@cache  # one answer per field of a kind, asked once per version of a record
+def pii_class(kind: str, dotted: str) -> str | None:
+    """The `x-pii` class of a dotted path (list items included), or of the field it lies in."""
+    steps = dotted.split(".")
+    for pattern, pii in kind_schema(kind).pii:
+        if len(pattern) <= len(steps) and all(
+                p == s or (p == "*" and s.isdigit()) for p, s in zip(pattern, steps, strict=False)):
+            return pii
+    return None
+
+
+def mask_field(kind: str, dotted: str, value: Any) -> Any:
+    """A value at a dotted path of a record of `kind`, masked if that field is personal."""
+    pii = pii_class(kind, dotted) if dotted else None
+    if pii is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return value
+    return mask_value(pii, value)

@@ -115,3 +115,20 @@ def committed_repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> Co
         return repo
 
     return make
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def sample_repo(tmp_path: Path, when: str = "2026-11-01T10:00:00") -> Repo:
+    """A copy of sample_data/ as a git repository of its own, committed once at `when`."""
+    import os
+    import shutil
+    import subprocess
+
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    env = {**os.environ, **GIT_IDENTITY, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "sample"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+    return Repo(root)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,9 +12,7 @@ from cmty.cli import _boundary, app
 from cmty.errors import UsageError
 from cmty.repo import Repo
 from cmty.validate import validate_repo
-from tests.conftest import TODAY
-
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+from tests.conftest import TODAY, sample_repo
 
 
 def git(root: Path, *args: str, date: str = "2026-01-01T10:00:00") -> str:
@@ -28,11 +25,7 @@ def git(root: Path, *args: str, date: str = "2026-01-01T10:00:00") -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    root = tmp_path / "data"
-    shutil.copytree(SAMPLE, root)
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "with the planted mistakes", date="2026-11-01T10:00:00")
+    root = sample_repo(tmp_path, "2026-11-01T10:00:00").root  # with the planted mistakes
     member = root / "party/members/M0036.yaml"
     member.write_text(member.read_text(encoding="utf-8").replace(
         "mobile: 18881474746", 'mobile: "18881474746"'), encoding="utf-8")

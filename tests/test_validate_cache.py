@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,9 +9,8 @@ import pytest
 
 from cmty.repo import Repo
 from cmty.validate import validate_repo
-from tests.conftest import TODAY
+from tests.conftest import TODAY, sample_repo
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
 
 
@@ -22,12 +20,7 @@ def _git(root: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    root = tmp_path / "data"
-    shutil.copytree(SAMPLE, root)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "init")
-    return Repo(root)
+    return sample_repo(tmp_path)
 
 
 Found = tuple[list[tuple[str, str, int | None, int | None]], int, int]
