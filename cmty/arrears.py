@@ -1,17 +1,20 @@
-"""What each member owes and has paid: `cmty fee due` and `cmty fee arrears` (F3–F8, F12, F14).
+"""What each member owes and has paid: `cmty fee arrears` and the F14 findings (F3–F9, F14).
 
 A month counts as paid when any fee entry of the member lists it. A member owes dues for every
 month from the later of their first fee basis and their admission (F9) up to the month asked
-about, while their status is 预备党员 or 正式党员.
+about, while their status is 预备党员 or 正式党员. The functions below work on plain record data
+so that the CLI and the validator's collection rules give the same answer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from cmty import fees
+from cmty.dates import month_span
 from cmty.errors import UsageError
 from cmty.findings import Text
 from cmty.kinds import BY_NAME
@@ -19,6 +22,7 @@ from cmty.query import records
 from cmty.repo import Repo
 
 ACTIVE = ("预备党员", "正式党员")
+LAPSE_MONTHS = 6  # 党章 art. 9: six months in a row
 
 
 @dataclass(frozen=True)
@@ -31,16 +35,22 @@ class Arrear:
     owed: Decimal
     level: str  # "warning" (F14: 3 in a row) or "error" (6 in a row: 自行脱党风险)
     why: Text
+    justified: str | None = None  # the recorded good reason covering the run, if any
 
 
-def paid_months(repo: Repo) -> dict[str, set[str]]:
+def paid_by_member(fee_records: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """Member id → months any fee entry lists for them."""
     paid: dict[str, set[str]] = {}
-    for record in records(repo, BY_NAME["fee"]):
-        for entry in record.data.get("entries") or []:
+    for data in fee_records:
+        for entry in data.get("entries") or []:
             if isinstance(entry, dict) and isinstance(entry.get("member"), str):
                 months = {m for m in entry.get("months") or [] if isinstance(m, str)}
                 paid.setdefault(entry["member"], set()).update(months)
     return paid
+
+
+def paid_months(repo: Repo) -> dict[str, set[str]]:
+    return paid_by_member(record.data for record in records(repo, BY_NAME["fee"]))
 
 
 def months_due(member: dict[str, Any], until: str) -> list[str]:
@@ -55,11 +65,52 @@ def months_due(member: dict[str, Any], until: str) -> list[str]:
     stages = member.get("stages")
     admitted = str(stages.get("probationary") or "")[:7] if isinstance(stages, dict) else ""
     first = max(first, admitted) if admitted else first
-    months: list[str] = []
-    while first <= until:
-        months.append(first)
-        first = fees.months_from(first, 2)[1]
-    return months
+    return month_span(first, until)
+
+
+def good_reason(member: dict[str, Any], month: str) -> str | None:
+    """The recorded good reason (`absences`) covering `month`, if any (F14)."""
+    for absence in member.get("absences") or []:
+        if isinstance(absence, dict) and isinstance(absence.get("from"), str) and \
+                absence["from"] <= month <= str(absence.get("to") or "9999-12"):
+            return str(absence.get("reason", ""))
+    return None
+
+
+def member_arrear(member_id: str, member: dict[str, Any], paid: set[str], until: str,
+                  parameters: dict[str, Any], warn: int) -> Arrear | None:
+    """The member's arrears up to `until` when `warn` or more months in a row are unpaid.
+
+    The lapse of 党章 art. 9 needs six months in a row unpaid *without* a good reason, so a
+    month covered by a recorded absence breaks that run while still counting as unpaid.
+    """
+    # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
+    due = [m for m in months_due(member, until) if due_amount(member, m, parameters)]
+    run: list[str] = []
+    for month in reversed(due):
+        if month in paid:
+            break
+        run.append(month)
+    if len(run) < warn:
+        return None
+    unexcused = 0
+    for month in run:
+        if good_reason(member, month) is not None:
+            break
+        unexcused += 1
+    reasons = [r for m in run if (r := good_reason(member, m)) is not None]
+    unpaid = [m for m in due if m not in paid]
+    owed = sum((due_amount(member, m, parameters) for m in unpaid), Decimal("0"))
+    count = len(run)
+    lapse = unexcused >= LAPSE_MONTHS
+    justified = reasons[0] if count >= LAPSE_MONTHS and not lapse and reasons else None
+    why = Text(f"连续 {count} 个月未交党费（至 {until}）" + ("，有自行脱党风险" if lapse else "")
+               + (f"；已记录正当理由：{justified}" if justified else ""),
+               f"{count} months in a row unpaid (to {until})"
+               + ("; at risk of lapsing (F14)" if lapse else "")
+               + (f"; good reason recorded: {justified}" if justified else ""))
+    return Arrear(member_id, str(member.get("name", "")), str(member.get("org", "")),
+                  tuple(unpaid), count, owed, "error" if lapse else "warning", why, justified)
 
 
 def arrears(repo: Repo, until: str, warn_after: int | None = None) -> list[Arrear]:
@@ -68,29 +119,12 @@ def arrears(repo: Repo, until: str, warn_after: int | None = None) -> list[Arrea
     parameters = repo.config.parameters
     warn = warn_after or int(parameters["fees.arrears_warning_months"])
     paid = paid_months(repo)
-    out = []
-    for record in records(repo, BY_NAME["member"]):
-        # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
-        due = [m for m in months_due(record.data, until) if _due(record.data, m, parameters)]
-        unpaid = [m for m in due if m not in paid.get(record.id, set())]
-        run = 0
-        for month in reversed(due):
-            if month in paid.get(record.id, set()):
-                break
-            run += 1
-        if run < warn:
-            continue
-        owed = sum((_due(record.data, m, parameters) for m in unpaid), Decimal("0"))
-        level = "error" if run >= 6 else "warning"
-        why = Text(f"连续 {run} 个月未交党费（至 {until}）" + ("，有自行脱党风险" if run >= 6 else ""),
-                   f"{run} months in a row unpaid (to {until})" +
-                   ("; at risk of lapsing (F14)" if run >= 6 else ""))
-        out.append(Arrear(record.id, str(record.data.get("name", "")),
-                          str(record.data.get("org", "")), tuple(unpaid), run, owed, level, why))
-    return sorted(out, key=lambda a: (-a.consecutive, a.member))
+    found = (member_arrear(r.id, r.data, paid.get(r.id, set()), until, parameters, warn)
+             for r in records(repo, BY_NAME["member"]))
+    return sorted((a for a in found if a is not None), key=lambda a: (-a.consecutive, a.member))
 
 
-def _due(member: dict[str, Any], month: str, parameters: dict[str, Any]) -> Decimal:
+def due_amount(member: dict[str, Any], month: str, parameters: dict[str, Any]) -> Decimal:
     try:
         return fees.member_due(member, month, parameters).amount
     except UsageError:  # a month without a basis owes nothing that can be computed

@@ -2,12 +2,15 @@
 
 A blob id names exact bytes; the cache file's name also carries what else a result depends on
 (cmty's version, the schemas, cmty.yaml and the date), so a change to any of them starts a new
-cache. Two stores live inside the git directory, never in the work tree:
+cache. Four stores live inside the git directory, never in the work tree:
 
 - facts: per blob, what the file defines, its findings, and its reference-check result with the
   id digests that result depends on; small, read on every run;
 - targets: per blob, the ids the file refers to; large (a street's fee files refer to a million
-  members), read only when ids have changed so that references must be checked again.
+  members), read only when ids have changed so that references must be checked again;
+- records: per blob, the parsed record, for the collection rules; read only when a file of a
+  kind such a rule reads has changed;
+- collected: per collection rule, its findings, keyed by the blobs of the files it read.
 
 Both are written with marshal: plain tuples, dicts and sets load many times faster than pickle.
 """
@@ -65,12 +68,18 @@ class ResultCache:
         self._facts_path = folder / f"facts-{scope}-{key}.marshal" if folder else None
         self._targets_path = folder / f"targets-{scope}-{key}.marshal" if folder else None
         self.snapshot_path = folder / f"snapshot-{scope}-{key}.marshal" if folder else None
+        self._records_path = folder / f"records-{scope}-{key}.marshal" if folder else None
+        self._collected_path = folder / f"collected-{scope}-{key}.marshal" if folder else None
         self._folder, self._scope = folder, scope
         self._read_only = read_only
         self._facts_loaded: dict[str, Any] | None = None  # read on first use
         self._facts_new: dict[str, Any] = {}
         self._targets_old: dict[str, Any] | None = None
         self._targets_new: dict[str, Any] = {}
+        self._records_old: dict[str, Any] | None = None
+        self._records_new: dict[str, Any] = {}
+        self._collected_old: dict[str, Any] | None = None
+        self._collected_new: dict[str, Any] = {}
         self.hits = 0
 
     @classmethod
@@ -105,6 +114,25 @@ class ResultCache:
     def put_targets(self, blob: str, targets: Any) -> None:
         self._targets_new[blob] = targets
 
+    def get_record(self, blob: str) -> Any:
+        if self._records_old is None:
+            self._records_old = read_store(self._records_path)
+        return self._records_old.get(blob)
+
+    def put_record(self, blob: str, data: Any) -> None:
+        self._records_new[blob] = data
+
+    def get_collected(self, key: str) -> Any:
+        if self._collected_old is None:
+            self._collected_old = read_store(self._collected_path)
+        value = self._collected_old.get(key)
+        if value is not None:
+            self._collected_new[key] = value
+        return value
+
+    def put_collected(self, key: str, found: Any) -> None:
+        self._collected_new[key] = found
+
     def save(self, partial: bool = False) -> None:
         """Write what this run used; `partial` runs saw only some files, so keep the rest."""
         if self._folder is None or self._facts_path is None or self._targets_path is None or \
@@ -116,12 +144,27 @@ class ResultCache:
                 return
             self._facts_new = {**self._facts_old, **self._facts_new}
         try:
+            keep = (self._facts_path, self._targets_path, self.snapshot_path, self._records_path,
+                    self._collected_path)
             for stale in self._folder.glob(f"*-{self._scope}-*.marshal"):
-                if stale not in (self._facts_path, self._targets_path, self.snapshot_path):
+                if stale not in keep:
                     stale.unlink(missing_ok=True)
             if self._facts_new != self._facts_old:
                 write_store(self._facts_path, self._facts_new)
             self._save_targets()
+        except OSError:
+            pass  # a read-only git directory only means the next run is slower
+
+    def save_collections(self) -> None:
+        """Keep the records read and the collection rules' results of this run."""
+        if self._collected_path is None or self._read_only:
+            return
+        try:
+            self._save_records()
+            old = self._collected_old if self._collected_old is not None else read_store(
+                self._collected_path)
+            if self._collected_new and old != self._collected_new:
+                write_store(self._collected_path, self._collected_new)
         except OSError:
             pass  # a read-only git directory only means the next run is slower
 
@@ -133,3 +176,13 @@ class ResultCache:
         old = self._targets_old if self._targets_old is not None else read_store(self._targets_path)
         kept = {b: old[b] for b in self._facts_new if b in old}  # drops blobs no longer in use
         write_store(self._targets_path, {**kept, **fresh})
+
+    def _save_records(self) -> None:
+        assert self._records_path is not None
+        if not self._records_new or (len(self._records_new) < _TARGETS_REWRITE_FROM
+                                     and self._records_path.is_file()):
+            return
+        old = self._records_old if self._records_old is not None else read_store(self._records_path)
+        live = self._facts_new.keys() | self._facts_old.keys()
+        kept = {b: data for b, data in old.items() if b in live}
+        write_store(self._records_path, {**kept, **self._records_new})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cmty.findings import Severity, Text
 
-ERR, WARN = Severity.ERROR, Severity.WARNING
+ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,44 @@ CODES: tuple[Code, ...] = (
     _c("PARTY-PROBATION", ERR, "D15", "预备期未满一年即转正", "full member before a year of probation"),
     _c("PARTY-PROBATION-EXTENDED", WARN, "D17", "预备期超过两年", "probation longer than two years"),
     _c("ORG-TERM", ERR, "O8", "任期不是五年", "term of office is not five years"),
+    # Party dues across records (§1)
+    _c("FEE-ARREARS", WARN, "F14", "连续 3 个月未交党费", "three or more months in a row unpaid"),
+    _c("FEE-LAPSE", ERR, "F14", "连续 6 个月未交党费且无正当理由（自行脱党风险）",
+       "six months in a row unpaid without a good reason (lapse risk)"),
+    _c("FEE-UNDERPAID", WARN, "F3", "交纳金额少于应交党费", "paid less than the dues"),
+    _c("FEE-CENTRAL-REMIT", WARN, "F11", "自愿多交 1000 元以上未标记上交中央",
+       "a voluntary extra of 1000 or more is not marked as remitted"),
+    _c("FEE-QUARTERLY", WARN, "F12", "未经支部同意预交（按季度交纳）",
+       "paid ahead without the branch's consent"),
+    _c("FEE-BACK-PAYMENT", WARN, "F12", "补交超过 6 个月", "back payment of more than 6 months"),
+    _c("FEE-PAID-TWICE", WARN, "F12", "同一月份党费重复交纳", "a month is paid twice"),
+    _c("TRANSFER-PAID-UP-TO", WARN, "§4 组织关系", "介绍信所写党费交至月份与交纳记录不符",
+       "the transfer letter's paid-up-to month is not paid"),
+    # Organisations against their members (§2)
+    _c("ORG-BRANCH-SMALL", WARN, "O1", "党支部正式党员不足 3 名", "a branch has fewer than 3 full members"),
+    _c("ORG-BRANCH-LARGE", WARN, "O2", "党支部党员超过 50 名", "a branch has more than 50 members"),
+    _c("ORG-JOINT-UNITS", WARN, "O1", "联合党支部覆盖单位超过 5 个", "a joint branch covers more than 5 "
+       "units"),
+    _c("ORG-SUGGEST-PARTY-COMMITTEE", INFO, "O6", "党员 100 名以上，可申请设立党委",
+       "100 or more members: a party committee may be set up"),
+    _c("ORG-COMMITTEE-NEEDED", ERR, "O4", "正式党员 7 名以上须设支部委员会",
+       "7 or more full members need a branch committee"),
+    _c("ORG-COMMITTEE-UNNEEDED", WARN, "O3", "正式党员不足 7 名不设支部委员会",
+       "fewer than 7 full members: no committee"),
+    _c("ORG-COMMITTEE-SIZE", WARN, "O4–O6", "委员会人数超出一般范围", "committee size out of the usual "
+       "range"),
+    _c("ORG-SECRETARY", ERR, "O4", "书记、副书记职数不对", "not one 书记 and at most one 副书记"),
+    _c("ORG-SEAT-NOT-FULL", ERR, "O10", "委员不是正式党员", "a committee member is not a full member"),
+    _c("ORG-SECRETARY-STANDING", WARN, "O13", "书记党龄不满一年", "the 书记 has less than a year's "
+       "standing"),
+    _c("ORG-ELECTION-DUE", WARN, "O9", "任期届满应换届", "the term has ended: election due"),
+    # Members' own deadlines (§3, §4)
+    _c("PARTY-PROBATION-DUE", WARN, "D16", "预备期满应讨论转正", "probation over: full membership due "
+       "for discussion"),
+    _c("MEMBER-AWAY", WARN, "§4 组织关系", "外出满 6 个月未转接组织关系",
+       "away six months without transferring"),
+    _c("MEMBER-LOST-CONTACT", ERR, "F15", "失去联系党员应停止党籍或除名",
+       "a member out of contact is due to be suspended or removed"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

@@ -38,6 +38,9 @@ class FileFacts:
     ref_key: str | None = None
     ref_findings: list[Finding] = field(default_factory=list)
     blob: str | None = None  # known at run time; not part of the cached value
+    # The parsed record, kept only for kinds the collection rules read (cached apart, see
+    # cmty.cache); None when the file could not be read as a record.
+    data: dict[str, Any] | None = None
     changed: bool = True  # False while it equals its cache entry (nothing to write back)
 
     def to_cache(self) -> tuple[Any, ...]:
@@ -166,7 +169,8 @@ def _load_findings(problem: yamlio.TextProblem, rel: str, record: str, text: str
 def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any],
                   config: Config, today: date) -> None:
     schema = kind_schema(kind.name)
-    facts.findings.extend(schemacheck.schema_findings(schema, data, facts.file, record))
+    rejected = schemacheck.schema_findings(schema, data, facts.file, record)
+    facts.findings.extend(rejected)
     own_id = record if kind.per_period else data.get("id")
     if isinstance(own_id, str):
         facts.defined.append((own_id, () if kind.per_period else ("id",)))
@@ -179,6 +183,41 @@ def _check_record(facts: FileFacts, kind: Kind, record: str, data: dict[str, Any
     for rule in rules.RECORD_RULES:
         if rule.kinds is None or kind.name in rule.kinds:
             facts.findings.extend(_run_rule(rule, ctx))
+    if kind.name in rules.COLLECTED_KINDS:
+        facts.data = _without_rejected(data, rejected)
+
+
+# Schema findings that reject a value (as opposed to missing or extra fields around it).
+_KEEPS_VALUE = frozenset({"SCHEMA-REQUIRED"})
+_REFUSED_WHOLE = frozenset({"YAML-TOO-DEEP", "YAML-KEY-NOT-TEXT"})
+
+
+def _without_rejected(data: dict[str, Any], rejected: list[Finding]) -> dict[str, Any] | None:
+    """The record as the collection rules may read it: values the schema rejected are gone.
+
+    A value with its own finding (a month 2026-13, a float for money) would otherwise make the
+    rules across records report consequences of the same typo. A rejected list item becomes
+    None rather than disappearing, so the positions of the other items still hold. Runs after
+    the record rules, which see the record as written.
+    """
+    if any(f.code in _REFUSED_WHOLE for f in rejected):
+        return None
+    for f in rejected:
+        if f.code in _KEEPS_VALUE or not f.path:
+            continue
+        parent: Any = data
+        for step in f.path[:-1]:
+            try:
+                parent = parent[step]
+            except (KeyError, IndexError, TypeError):
+                parent = None
+                break
+        last = f.path[-1]
+        if isinstance(parent, dict):
+            parent.pop(last, None)
+        elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+            parent[last] = None
+    return data
 
 
 def _run_rule(rule: rules.RecordRule, ctx: RecordContext) -> list[Finding]:

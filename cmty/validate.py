@@ -8,7 +8,6 @@ but the edited files from the last run's snapshot. Tests check that all three ag
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -16,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cmty import checkpool, filecheck, gitio, identifiers, rules, strays
+from cmty import checkpool, collect, gitio, identifiers, rules, strays
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
@@ -85,7 +84,9 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         run = _inventory(repo, source, config, today, use_cache)
         snapshot = Snapshot.load(run.cache.snapshot_path) if use_cache else None
         quick = _incremental(run, snapshot) if snapshot is not None else None
-        found, records, snapshot = quick or _full(run)
+        found, records, snapshot, known = quick or _full(run)
+        found = [*found, *collect.collection_findings(source, run.files, known, run.blobs,
+                                                      run.cache, config, today)]
         if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
@@ -154,11 +155,14 @@ def _config_bytes(repo: Repo, source: Source) -> bytes:
     return gitio.run(repo.root, "show", f"{source.commit}:./{CONFIG_NAME}") or b""
 
 
-def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
+_Result = tuple[list[Finding], int, Snapshot, list[FileFacts]]
+
+
+def _full(run: _Run) -> _Result:
     all_facts = _check_all(run, run.files)
     index = index_mod.build(run.source, all_facts)
     refs = index_mod.check_references(run.source, all_facts, index, run.cache, run.reparse)
-    dataset = _locate_by_file(run.source, _dataset_findings(index, run.config))
+    dataset = collect.locate_by_file(run.source, _dataset_findings(index, run.config))
     _remember(run.cache, all_facts)
     snapshot = Snapshot(dataset=[f.to_tuple() for f in dataset],
                         ids={kind: sorted(ids) for kind, ids in index.kinds.items()},
@@ -166,21 +170,21 @@ def _full(run: _Run) -> tuple[list[Finding], int, Snapshot]:
     for facts in all_facts:
         _record(snapshot, facts)
     found = [f for facts in all_facts for f in facts.findings] + refs + dataset
-    return found, len(index.kind_of) + _duplicates(index), snapshot
+    return found, len(index.kind_of) + _duplicates(index), snapshot, all_facts
 
 
 def _duplicates(index: rules.Index) -> int:
     return sum(len(places) - 1 for places in index.ids.values())
 
 
-def _incremental(run: _Run, snapshot: Snapshot) -> tuple[list[Finding], int, Snapshot] | None:
+def _incremental(run: _Run, snapshot: Snapshot) -> _Result | None:
     """The result from the snapshot and a re-check of the changed files, or None."""
     kinds = dict(run.files)
     changed = snapshot.changed_files(list(kinds), run.blobs)
     if changed is None:
         return None
     if not changed:
-        return snapshot.all_findings(), snapshot.records, snapshot
+        return snapshot.all_findings(), snapshot.records, snapshot, []
     fresh = _check_all(run, [(rel, kinds[rel]) for rel in changed if rel in kinds])
     if any(rel not in kinds and snapshot.defined(rel) for rel in changed):
         return None  # a removed file took ids with it: references elsewhere may break
@@ -199,7 +203,7 @@ def _incremental(run: _Run, snapshot: Snapshot) -> tuple[list[Finding], int, Sna
     for facts in fresh:
         _record(snapshot, facts)
     snapshot.dataset = _relocated(run.source, snapshot.dataset, set(changed))
-    return snapshot.all_findings(), snapshot.records, snapshot
+    return snapshot.all_findings(), snapshot.records, snapshot, fresh
 
 
 def _relocated(source: Source, dataset: list[Any], changed: set[str]) -> list[Any]:
@@ -209,7 +213,7 @@ def _relocated(source: Source, dataset: list[Any], changed: set[str]) -> list[An
     if not moved:
         return dataset
     kept = [t for t in dataset if t[2] not in changed]
-    return kept + [f.to_tuple() for f in _locate_by_file(source, moved)]
+    return kept + [f.to_tuple() for f in collect.locate_by_file(source, moved)]
 
 
 def _record(snapshot: Snapshot, facts: FileFacts) -> None:
@@ -260,16 +264,6 @@ def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:
         except Exception as exc:  # one broken rule must not hide the others
             found.append(crashed(rule.name, exc, CONFIG_NAME))
     return found
-
-
-def _locate_by_file(source: Source, found: list[Finding]) -> list[Finding]:
-    by_file: dict[str, list[Finding]] = defaultdict(list)
-    for f in found:
-        by_file[f.file].append(f)
-    located: list[Finding] = []
-    for rel, items in by_file.items():
-        located.extend(filecheck.locate_all(items, source.read_text(rel)))
-    return located
 
 
 def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:

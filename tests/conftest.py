@@ -27,7 +27,7 @@ roles:
 # A minimal valid repository that the other records can refer to.
 BASE_FILES = {
     "party/orgs/O01.yaml": "id: O01\nname: 测试社区党委\ntype: 党委\n",
-    "party/orgs/O02.yaml": "id: O02\nname: 第一党支部\ntype: 党支部\nparent: O01\n",
+    "party/orgs/O02.yaml": "id: O02\nname: 第一联合党支部\ntype: 联合党支部\nparent: O01\n",
     "party/members/M0001.yaml": (
         'id: M0001\nname: 刘建华\nsex: 男\nid_number: "11010519491231002X"\n'
         'mobile: "13905361234"\norg: O02\nstatus: 正式党员\ncategory: 直接管理\n'

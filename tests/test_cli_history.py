@@ -218,7 +218,8 @@ def test_a_hand_made_repository(capsys: pytest.CaptureFixture[str], write_repo: 
     """A repository whose every commit was made by hand with git: first-class history."""
     g = make_git(write_repo({}))
     g.commit("one", "录入", WANG, day(2))
-    g.edit("party/orgs/O02.yaml", "type: 党支部\n", "type: 党支部\nterm: {start: 2026-03-20, end: 2031-03-20}\n")
+    g.edit("party/orgs/O02.yaml", "type: 联合党支部\n",
+           "type: 联合党支部\nterm: {start: 2026-03-20, end: 2031-03-20}\n")
     g.commit("two", "O02 换届", WANG, day(3))
     code, out, _ = run(capsys, g.root, "history", "O02", "--since", "2026-11-03")
     assert (code, out) == (0, f"2026-11-03  {g.short('two')}  王敏  hand-edit  term.start: （无） → 2026-03-20\n"

@@ -116,6 +116,8 @@ def test_whole_corpus_in_one_repository(write_repo: WriteRepo) -> None:
         if name not in KNOWN_BUGS
         for code, line, column in found_here
     )
+    # Together they are more than seven full members of O02, which then needs a committee (O4).
+    expected = sorted([*expected, ("ORG-COMMITTEE-NEEDED", "party/orgs/O02.yaml", 3, 7)])
     assert sorted(found(write_repo(files))) == expected
 
 

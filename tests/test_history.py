@@ -408,7 +408,7 @@ def test_activity_filters(story: Git) -> None:
 
 def test_activity_takes_records_from_trailers(story: Git) -> None:
     story.edit("party/members/M0001.yaml", "ethnicity: 汉族", "ethnicity: 回族")
-    story.edit("party/orgs/O02.yaml", "name: 第一党支部", "name: 第一支部")
+    story.edit("party/orgs/O02.yaml", "name: 第一联合党支部", "name: 第一支部")
     story.commit("two", "批量修改 / bulk" + trailers("record.bulk", "M0001", "O02", "M9999"), WANG, day(21))
     assert log_rows(activity(story.repo, since="2026-11-21")) == [
         ("2026-11-21", "王敏", "record.bulk", "member", "M0001", "modified"),

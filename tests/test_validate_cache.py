@@ -72,7 +72,9 @@ def test_a_new_record_satisfies_a_dangling_reference(repo: Repo) -> None:
     source = (repo.root / "party/members/M0009.yaml").read_text(encoding="utf-8")
     (repo.root / "party/members/M0099.yaml").write_text(
         source.replace("id: M0009", "id: M0099"), encoding="utf-8")
-    assert [f[0] for f in _agree(repo)] == ["APPROVAL-ROLE", "YAML-COERCED", "ID-CHECKSUM"]
+    # M0099 (a copy of M0009) has paid only 2026-05, so the months since are in arrears (F14).
+    assert [f[0] for f in _agree(repo)] == ["APPROVAL-ROLE", "YAML-COERCED", "ID-CHECKSUM",
+                                            "FEE-ARREARS"]
 
 
 def test_a_deleted_record_leaves_references_dangling(repo: Repo) -> None:

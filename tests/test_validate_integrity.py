@@ -115,7 +115,7 @@ def test_org_parent_and_committee_missing(write_repo: WriteRepo) -> None:
     rel = "party/orgs/O03.yaml"
     org = ("id: O03\nname: 第二党支部\ntype: 党支部\nparent: O77\ncommittee:\n"
            "  - {member: M0404, post: 书记, from: 2024-01-01}\n"
-           "  - member: M0001\n    post: 委员\n    from: 2024-01-01\n")
+           "  - member: M0001\n    post: 副书记\n    from: 2024-01-01\n")
     assert found(write_repo({rel: org})) == [
         ("REF-MISSING", rel, 4, 9),
         ("REF-MISSING", rel, 6, 14),

@@ -33,7 +33,7 @@ def test_each_missing_field_is_one_finding(write_repo: WriteRepo) -> None:
 
 
 def test_missing_nested_field_is_located_at_the_parent_key(write_repo: WriteRepo) -> None:
-    bad = GOOD + ('fee_basis:\n  - from: 2026-01\n    kind: farmer\n'
+    bad = GOOD + ('fee_basis:\n  - from: 2026-11\n    kind: farmer\n'
                   '    exemption: {amount: "0.10"}\n')
     [f] = findings(write_repo({MEMBER: bad}))
     assert (f.code, f.file, f.line, f.column) == ("SCHEMA-REQUIRED", MEMBER, 10, 5)
@@ -145,7 +145,7 @@ def test_month_format(write_repo: WriteRepo) -> None:
     bad = ("period: 2026-11\ncollector: M0001\nentries:\n"
            '  - {member: M0001, months: [2026-11, 2026-13], amount: "5.00", paid_on: 2026-11-05}\n')
     assert found(write_repo({FEE: bad})) == [("MONTH-FORMAT", FEE, 4, 39)]
-    assert found(write_repo({FEE: bad.replace("2026-13", "2026-12")})) == []
+    assert found(write_repo({FEE: bad.replace("2026-13", "2026-10")})) == []
 
 
 def test_month_format_of_a_fee_file_period(write_repo: WriteRepo) -> None:
@@ -202,15 +202,15 @@ def test_assisted_member_with_home_org_still_needs_contact(write_repo: WriteRepo
 
 
 def test_in_service_fee_basis_needs_a_base(write_repo: WriteRepo) -> None:
-    bad = GOOD + ("fee_basis:\n  - from: 2026-01\n    kind: in-service\n"
-                  "  - {from: 2026-06, kind: 离退休}\n  - {from: 2026-07, kind: farmer}\n")
+    bad = GOOD + ("fee_basis:\n  - from: 2026-09\n    kind: in-service\n"
+                  "  - {from: 2026-10, kind: 离退休}\n  - {from: 2026-11, kind: farmer}\n")
     assert found(write_repo({MEMBER: bad})) == [
         ("SCHEMA-REQUIRED", MEMBER, 8, 5),
         ("SCHEMA-REQUIRED", MEMBER, 10, 5),
     ]
-    good = GOOD + ('fee_basis:\n  - from: 2026-01\n    kind: in-service\n    base: "5000.00"\n'
-                   '  - {from: 2026-06, kind: 离退休, base: "3000.00"}\n'
-                   "  - {from: 2026-07, kind: farmer}\n")
+    good = GOOD + ('fee_basis:\n  - from: 2026-09\n    kind: in-service\n    base: "5000.00"\n'
+                   '  - {from: 2026-10, kind: 离退休, base: "3000.00"}\n'
+                   "  - {from: 2026-11, kind: farmer}\n")
     assert found(write_repo({MEMBER: good})) == []
 
 

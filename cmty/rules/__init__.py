@@ -9,9 +9,11 @@ rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATA
 
 from __future__ import annotations
 
-from cmty.rules import approvals, finance, identity, integrity, layout, party
+from cmty.rules import approvals, dues, finance, identity, integrity, layout, members, orgs, party
 from cmty.rules.base import (
+    CollectionRule,
     DatasetRule,
+    DeadlineRule,
     Defined,
     Index,
     RecordContext,
@@ -46,5 +48,23 @@ REFERENCE_RULES: tuple[ReferenceRule, ...] = (
     integrity.references_exist,
 )
 
-__all__ = ["DATASET_RULES", "RECORD_RULES", "REFERENCE_RULES", "DatasetRule", "Defined", "Index", "RecordContext",
-           "RecordRule", "ReferenceRule", "Targets"]
+COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
+    dues.consecutive_unpaid,
+    dues.amount_matches_dues,
+    dues.months_paid_in_order,
+    dues.transfer_letter_paid_up_to,
+    orgs.organisation_size,
+    orgs.committee_fits,
+    orgs.committee_members_qualify,
+    orgs.election_due,
+    members.probation_ends,
+    members.transfer_when_away,
+    members.lost_contact,
+)
+
+# The kinds whose parsed records the collection rules read: only these are kept after checking.
+COLLECTED_KINDS: frozenset[str] = frozenset(k for rule in COLLECTION_RULES for k in rule.kinds)
+
+__all__ = ["COLLECTED_KINDS", "COLLECTION_RULES", "DATASET_RULES", "RECORD_RULES", "REFERENCE_RULES",
+           "CollectionRule", "DatasetRule", "DeadlineRule", "Defined", "Index", "RecordContext", "RecordRule",
+           "ReferenceRule", "Targets"]

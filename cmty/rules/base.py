@@ -137,3 +137,113 @@ def crashed(rule: str, exc: BaseException, file: str, record: str | None = None)
                    column=1, rule=source_of("RULE-CRASHED"), record=record,
                    message=Text(f"规则 {rule} 出错：{exc!r}", f"rule {rule} failed: {exc!r}"),
                    hint=Text("这是 cmty 的缺陷，请报告", "this is a bug in cmty; please report it"))
+
+
+@dataclass(frozen=True, slots=True)
+class Rec:
+    """One record as the collection rules see it: where it lives and its parsed data."""
+
+    file: str
+    id: str
+    kind: str
+    data: dict[str, Any]
+
+    def finding(self, code: str, path: JsonPath, message: Text, hint: Text,
+                at_key: bool = False) -> Finding:
+        return finding(code, self.file, self.id, path, message, hint, at_key)
+
+
+@dataclass(slots=True)
+class Records:
+    """Every readable record of the kinds a collection rule asked for, with the run's settings.
+
+    Records come in path order; a duplicated id keeps its first record in `get` (the duplicate
+    itself is reported by `integrity.duplicate_ids`).
+    """
+
+    config: Config
+    today: date
+    by_kind: dict[str, list[Rec]] = field(default_factory=dict)
+    _by_id: dict[str, dict[str, Rec]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[Rec]:
+        return self.by_kind.get(kind, [])
+
+    def get(self, kind: str, record: Any) -> Rec | None:
+        if not isinstance(record, str):
+            return None
+        table = self._by_id.get(kind)
+        if table is None:
+            table = {}
+            for rec in self.of(kind):
+                table.setdefault(rec.id, rec)
+            self._by_id[kind] = table
+        return table.get(record)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """Something that must be done by a date, and the rule that says so.
+
+    A deadline that has passed is a finding of its code in `cmty validate`; `cmty remind` lists
+    the ones that are late or fall due soon.
+    """
+
+    code: str
+    due: date
+    file: str
+    record: str
+    path: JsonPath
+    what: Text  # what must be done
+    hint: Text  # how to do it, or how to record that it was done
+
+    def finding(self) -> Finding:
+        late = Text(f"{self.what.zh}（期限 {self.due.isoformat()}，已逾期）",
+                    f"{self.what.en} (due {self.due.isoformat()}, overdue)")
+        return finding(self.code, self.file, self.record, self.path, late, self.hint)
+
+
+CollectionCheck = Callable[[Records], Iterator[Finding]]
+DeadlineCheck = Callable[[Records], Iterator[Deadline]]
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionRule:
+    """Checks records against each other (a member's fees against their dues, a branch's
+    meetings against the cadence). It sees every record of `kinds` and nothing else, so its
+    result is kept until a file of one of those kinds changes."""
+
+    name: str
+    codes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    check: CollectionCheck
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    """Yields what is due and not yet done; overdue items become findings of their code."""
+
+    name: str
+    codes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    deadlines: DeadlineCheck
+
+    def check(self, records: Records) -> Iterator[Finding]:
+        for item in self.deadlines(records):
+            if item.due < records.today:
+                yield item.finding()
+
+
+def collection_rule(*codes: str, kinds: tuple[str, ...]
+                    ) -> Callable[[CollectionCheck], CollectionRule]:
+    def wrap(func: CollectionCheck) -> CollectionRule:
+        return CollectionRule(func.__name__, codes, kinds, func)
+
+    return wrap
+
+
+def deadline_rule(*codes: str, kinds: tuple[str, ...]) -> Callable[[DeadlineCheck], DeadlineRule]:
+    def wrap(func: DeadlineCheck) -> DeadlineRule:
+        return DeadlineRule(func.__name__, codes, kinds, func)
+
+    return wrap

@@ -1,0 +1,198 @@
+"""Party dues checked across records: each fee entry against the member's dues, and each
+member's payments over time (F3–F14).
+
+Amounts are exact decimals. A fee entry pays for the months it lists; what it should be is the
+sum of the member's monthly dues for those months, from the basis in force in each (F10).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from cmty import arrears
+from cmty.dates import day, month_of, month_shift, months_between
+from cmty.fees import basis_for
+from cmty.findings import Finding, Text
+from cmty.rules.base import Rec, Records, collection_rule
+
+CENTRAL_REMIT_FROM = Decimal("1000")  # F11: a voluntary extra of 1000 元 or more
+
+
+def _money(value: Any) -> Decimal | None:
+    try:
+        return Decimal(value) if isinstance(value, str) else None
+    except InvalidOperation:
+        return None
+
+
+def _entries(fee: Rec) -> Iterator[tuple[int, dict[str, Any], list[str]]]:
+    for i, entry in enumerate(fee.data.get("entries") or []):
+        if isinstance(entry, dict):
+            months = [m for m in entry.get("months") or [] if isinstance(m, str)]
+            yield i, entry, months
+
+
+@collection_rule("FEE-ARREARS", "FEE-LAPSE", kinds=("member", "fee"))
+def consecutive_unpaid(records: Records) -> Iterator[Finding]:
+    """Three unpaid months in a row is a warning; six, without a recorded good reason, is the
+    自行脱党 risk of 党章 art. 9 (F14). The month in progress is not yet unpaid.
+
+    Bad:  a member owing dues since 2026-01 with no fee entry for 2026-05 … 2026-10
+    Good: the same member with `absences: [{from: 2026-05, reason: 外派援疆}]`
+    """
+    params = records.config.parameters
+    warn = int(params["fees.arrears_warning_months"])
+    until = month_shift(month_of(records.today), -1)
+    paid = arrears.paid_by_member(fee.data for fee in records.of("fee"))
+    for member in records.of("member"):
+        found = arrears.member_arrear(member.id, member.data, paid.get(member.id, set()), until,
+                                      params, warn)
+        if found is None:
+            continue
+        code = "FEE-LAPSE" if found.level == "error" else "FEE-ARREARS"
+        months = f"{found.unpaid[-found.consecutive]}—{found.unpaid[-1]}"
+        hint = (Text("联系该党员补交；确有正当理由的，在 absences 中记录期间和理由（F14）",
+                     "ask the member to pay; if there is a good reason, record it under "
+                     "absences (F14)") if code == "FEE-ARREARS" else
+                Text("支部应与其谈话并督促补交；无正当理由的，按党章第九条提交支部大会讨论除名；"
+                     "有正当理由的，在 absences 中记录",
+                     "the branch talks with the member; without a good reason the branch meeting "
+                     "decides on removal (党章 art. 9); a good reason goes under absences"))
+        path = ("status",) if "status" in member.data else ("id",)
+        yield member.finding(code, path, Text(f"{found.why.zh}（{months}，欠 {found.owed:.2f} 元）",
+                                              f"{found.why.en} ({months}, {found.owed:.2f} owed)"),
+                             hint)
+
+
+@collection_rule("FEE-UNDERPAID", "FEE-CENTRAL-REMIT", kinds=("member", "fee"))
+def amount_matches_dues(records: Records) -> Iterator[Finding]:
+    """An entry pays at least the dues of the months it lists (F3–F8); a voluntary extra of
+    1000 元 or more is marked `central_remit`, for it goes to the Central Committee (F11).
+
+    Bad:  {member: M0012, months: [2026-03], amount: "20.00"} when the due is 30.00
+    Good: {member: M0012, months: [2026-03], amount: "30.00"}
+    """
+    params = records.config.parameters
+    for fee in records.of("fee"):
+        for i, entry, months in _entries(fee):
+            member = records.get("member", entry.get("member"))
+            amount = _money(entry.get("amount"))
+            if member is None or amount is None or not months:
+                continue
+            if any(_basis_missing(member.data, m) for m in months):
+                continue  # dues cannot be computed: the member's basis is what needs fixing
+            due = sum((arrears.due_amount(member.data, m, params) for m in months), Decimal("0"))
+            where = ("entries", i, "amount")
+            if amount < due:
+                yield fee.finding("FEE-UNDERPAID", where,
+                                  Text(f"{member.id} 交 {amount:.2f} 元，少于 {len(months)} 个月应交的 "
+                                       f"{due:.2f} 元", f"{member.id} paid {amount:.2f}, less than the "
+                                       f"{due:.2f} due for {len(months)} month(s)"),
+                                  Text(f"核对金额；`cmty fee due {member.id} --month {months[0]}` "
+                                       "可查看每月应交额的算法",
+                                       f"check the amount; `cmty fee due {member.id} --month "
+                                       f"{months[0]}` explains each month's due"))
+            elif amount - due >= CENTRAL_REMIT_FROM and entry.get("central_remit") is not True:
+                extra = amount - due
+                yield fee.finding("FEE-CENTRAL-REMIT", where,
+                                  Text(f"{member.id} 自愿多交 {extra:.2f} 元（≥1000 元），应全额上交中央",
+                                       f"{member.id} paid {extra:.2f} extra (≥ 1000): it all goes to "
+                                       "the Central Committee"),
+                                  Text("上交后在该条目加 central_remit: true（F11）",
+                                       "remit it and add central_remit: true to the entry (F11)"))
+
+
+def _basis_missing(member: dict[str, Any], month: str) -> bool:
+    return basis_for(member, month) is None
+
+
+@collection_rule("FEE-QUARTERLY", "FEE-BACK-PAYMENT", "FEE-PAID-TWICE", kinds=("member", "fee"))
+def months_paid_in_order(records: Records) -> Iterator[Finding]:
+    """Dues are paid month by month (F12): paying ahead needs the branch's consent
+    (`quarterly_consent` on the fee basis), back payment is generally limited to 6 months
+    (parameter fees.back_payment_months), and no month is paid twice.
+
+    Bad:  paid_on: 2026-01-10, months: [2026-01, 2026-02, 2026-03] without consent
+    Good: the same with `quarterly_consent: true` on the member's fee basis
+    """
+    back_limit = int(records.config.param("fees.back_payment_months"))
+    seen: dict[tuple[str, str], str] = {}
+    for fee in records.of("fee"):
+        for i, entry, months in _entries(fee):
+            member_id = entry.get("member")
+            paid_on = day(entry.get("paid_on"))
+            where = ("entries", i, "months")
+            for month in months:
+                earlier = seen.get((str(member_id), month))
+                if earlier is not None:
+                    yield fee.finding("FEE-PAID-TWICE", where,
+                                      Text(f"{member_id} 的 {month} 党费已在 {earlier} 交过",
+                                           f"{member_id} already paid {month} in {earlier}"),
+                                      Text("删除重复的月份；多交的部分记为自愿多交",
+                                           "remove the repeated month; an extra payment is a "
+                                           "voluntary one"))
+                seen.setdefault((str(member_id), month), fee.id)
+            if paid_on is None or not months:
+                continue
+            paid_month = month_of(paid_on)
+            ahead = [m for m in months if m > paid_month]
+            member = records.get("member", member_id)
+            if ahead and member is not None and not _consented(member.data, paid_month):
+                yield fee.finding("FEE-QUARTERLY", where,
+                                  Text(f"{member_id} 于 {paid_on} 预交了 {', '.join(ahead)} 的党费，"
+                                       "但支部未同意其按季度交纳",
+                                       f"{member_id} paid ahead for {', '.join(ahead)} on {paid_on} "
+                                       "without the branch's consent to quarterly payment"),
+                                  Text("经支部同意后在党费基数中加 quarterly_consent: true（F12）",
+                                       "with the branch's consent, add quarterly_consent: true "
+                                       "to the fee basis (F12)"))
+            late = [m for m in months if months_between(m, paid_month) > back_limit]
+            if late:
+                yield fee.finding("FEE-BACK-PAYMENT", where,
+                                  Text(f"{member_id} 于 {paid_on} 补交了 {late[0]} 起的党费，"
+                                       f"超过 {back_limit} 个月",
+                                       f"{member_id} paid on {paid_on} for months from {late[0]}, "
+                                       f"more than {back_limit} months back"),
+                                  Text("补交一般不超过 6 个月；长期未交的应先按党章第九条处理，"
+                                       "并在备注中说明情况",
+                                       "back payment is generally limited to 6 months; a longer "
+                                       "gap is dealt with under 党章 art. 9 first: explain it in "
+                                       "the note"))
+
+
+def _consented(member: dict[str, Any], month: str) -> bool:
+    basis = basis_for(member, month)
+    return bool(basis and basis.get("quarterly_consent") is True)
+
+
+@collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"))
+def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
+    """A transfer-out letter states the month dues are paid up to (组织关系接转, §4); it may
+    not claim months the fee records do not show as paid.
+
+    Bad:  transfers: [{direction: out, paid_up_to: 2026-06, …}] with 2026-05 unpaid
+    Good: paid_up_to: 2026-04 when 2026-04 is the last month paid
+    """
+    paid = arrears.paid_by_member(fee.data for fee in records.of("fee"))
+    params = records.config.parameters
+    for member in records.of("member"):
+        # Dues ran until the transfer, whatever the status is now.
+        owing = {**member.data, "status": "正式党员"}
+        for i, transfer in enumerate(member.data.get("transfers") or []):
+            if not isinstance(transfer, dict) or transfer.get("direction") != "out":
+                continue
+            up_to = transfer.get("paid_up_to")
+            if not isinstance(up_to, str):
+                continue
+            unpaid = [m for m in arrears.months_due(owing, up_to)
+                      if m not in paid.get(member.id, set()) and arrears.due_amount(owing, m, params)]
+            if unpaid:
+                yield member.finding("TRANSFER-PAID-UP-TO", ("transfers", i, "paid_up_to"),
+                                     Text(f"介绍信写党费交至 {up_to}，但 {', '.join(unpaid[-3:])} 未见交纳记录",
+                                          f"the letter says dues are paid up to {up_to}, but "
+                                          f"{', '.join(unpaid[-3:])} show no payment"),
+                                     Text("先补记交纳记录，或把 paid_up_to 改为实际交至的月份",
+                                          "record the payments first, or set paid_up_to to the "
+                                          "month actually paid up to"))
