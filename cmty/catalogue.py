@@ -133,6 +133,22 @@ CODES: tuple[Code, ...] = (
        "away six months without transferring"),
     _c("MEMBER-LOST-CONTACT", ERR, "F15", "失去联系党员应停止党籍或除名",
        "a member out of contact is due to be suspended or removed"),
+    # Meetings and organisational life (§4)
+    _c("MEET-CADENCE", WARN, "§4 三会一课", "本期未召开规定的会议", "a required meeting was not held "
+       "in the period"),
+    _c("MEET-QUORUM", ERR, "O14", "到会人数未过半", "not more than half present"),
+    _c("MEET-COUNT", ERR, "§4 三会一课", "实到人数多于应到人数", "more present than should attend"),
+    _c("MEET-REVIEW-ACTION", ERR, "§4 民主评议", "评为不合格未记录处置", "不合格 without an action"),
+    _c("PARTY-VOTE", ERR, "D13", "赞成票未超过应到会有表决权党员的半数",
+       "yes votes not more than half of the voting members who should attend"),
+    _c("TRAINING-HOURS", WARN, "§4 培训", "年度学时不足", "too few training hours in the year"),
+    # Resident units and joint meetings (§11)
+    _c("JOINT-MEETING-DUE", WARN, "§11 联席会议", "驻区单位联席会议应召开", "the joint meeting is due"),
+    _c("JOINT-ATTENDANCE", WARN, "§11 联席会议", "联席会议出席情况不全", "joint-meeting attendance is "
+       "incomplete"),
+    _c("UNIT-RATING-DUE", WARN, "§11 联席会议", "驻区单位年度评价应完成并报送", "a unit's annual rating is "
+       "due"),
+    _c("UNIT-LIAISONS", WARN, "§11 联席会议", "驻区单位联络员人数不符", "wrong number of liaisons"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

@@ -26,7 +26,10 @@ class Parameter:
     rule: str         # the rule code it belongs to
     zh: str
     en: str
+    form: str = ""    # "date" (YYYY-MM-DD or empty) or "cadence" (month/quarter/half/year)
 
+
+CADENCES = ("month", "quarter", "half", "year")
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("fees.rounding", "half-up", "F3", "党费计算舍入方式（half-up 四舍五入）",
@@ -48,8 +51,15 @@ PARAMETERS: tuple[Parameter, ...] = (
               "days a candidate's public notice stays up"),
     Parameter("development.publicity_working_days", False, "D12", "公示天数是否按工作日计算",
               "whether publicity days are working days"),
+    Parameter("records.since", "", "—", "记录起始日期（会议频次、学时等逐期检查从此开始；空为一年前）",
+              "date the records begin (period-by-period checks start there; empty: a year ago)",
+              form="date"),
+    Parameter("training.member_hours", 32, "§4 培训", "党员每年学时", "training hours a member needs a "
+              "year"),
+    Parameter("training.cadre_hours", 56, "§4 培训", "基层书记和委员每年学时",
+              "training hours a secretary or committee member needs a year"),
     Parameter("meetings.party_lecture_every", "quarter", "§4 党课", "党课频次（quarter 或 year）",
-              "party-lecture cadence (quarter or year)"),
+              "party-lecture cadence (quarter or year)", form="cadence"),
     Parameter("finance.cash_limit", "5000.00", "C4", "库存现金限额（元）",
               "cash-on-hand limit (yuan)"),
     Parameter("finance.bank_threshold", "1000.00", "C5", "超过此金额须银行转账（元）",
@@ -64,9 +74,9 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("finance.allowed_documents", ["发票", "财政票据", "收据", "工资表", "银行回单", "合同"],
               "C3", "允许入账的原始凭证类型", "original-document types that may be booked"),
     Parameter("disclosure.general_every", "quarter", "村委会组织法 art. 30",
-              "一般事项公开频次", "cadence of general disclosures"),
+              "一般事项公开频次", "cadence of general disclosures", form="cadence"),
     Parameter("disclosure.finance_every", "month", "村委会组织法 art. 30",
-              "财务公开频次（收支较多时按月）", "cadence of finance disclosures"),
+              "财务公开频次（收支较多时按月）", "cadence of finance disclosures", form="cadence"),
     Parameter("disclosure.major_within_days", 3, "村委会组织法 art. 30",
               "重大事项随时公开的期限（天）", "days within which a major matter is posted"),
     Parameter("disclosure.posting_days", 0, "§5 posting", "公开栏张贴最短天数（0 为至下期替换）",
@@ -123,6 +133,7 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 _MONEY = re.compile(r"^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$")
 
 
@@ -146,15 +157,27 @@ def parameter_problems(tree: Any) -> Iterator[ParameterProblem]:
             yield ParameterProblem(path, Text(f"未知参数 {dotted}", f"unknown parameter {dotted}"),
                                    Text("检查拼写；参数列表见 docs/parameters.md",
                                         "check the spelling; docs/parameters.md lists them"), True)
-        elif not _fits(parameter.default, value):
+        elif not _fits(parameter, value):
             yield ParameterProblem(path, Text(f"参数 {dotted} 的值 {value!r} 类型不对",
                                               f"parameter {dotted}: {value!r} is the wrong kind"),
-                                   Text(f"应写成与默认值 {parameter.default!r} 同类的值",
-                                        f"write a value like the default {parameter.default!r}"),
-                                   False)
+                                   _form_hint(parameter), False)
 
 
-def _fits(default: Any, value: Any) -> bool:
+def _form_hint(parameter: Parameter) -> Text:
+    if parameter.form == "date":
+        return Text("写成日期 YYYY-MM-DD，例如 2026-01-01", "write a date YYYY-MM-DD, e.g. 2026-01-01")
+    if parameter.form == "cadence":
+        return Text("可选：month、quarter、half、year", "use one of: month, quarter, half, year")
+    return Text(f"应写成与默认值 {parameter.default!r} 同类的值",
+                f"write a value like the default {parameter.default!r}")
+
+
+def _fits(parameter: Parameter, value: Any) -> bool:
+    default = parameter.default
+    if parameter.form == "date":
+        return isinstance(value, str) and (value == "" or _DATE.match(value) is not None)
+    if parameter.form == "cadence":
+        return value in CADENCES
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):

@@ -179,22 +179,24 @@ def remove_record(repo: Repo, record_id: str, options: Options) -> Outcome:
 def next_id(repo: Repo, kind: Kind, data: dict[str, Any] | None = None) -> str:
     """The next id after the highest of the kind's numbered ids (M0060 → M0061).
 
-    Vouchers are numbered per year, from the voucher's date (V2026-0041 → V2027-0001).
+    Vouchers and meetings are numbered per year, from the record's date (V2026-0041 →
+    V2027-0001).
     """
-    if kind.name == "voucher":
+    if kind.yearly_prefix:
         year = str((data or {}).get("date") or date.today().isoformat())[:4]
-        prefix = f"V{year}-"
+        prefix = f"{kind.yearly_prefix}{year}-"
         taken = [int(r.id[len(prefix):]) for r in records(repo, kind)
                  if r.id.startswith(prefix) and r.id[len(prefix):].isdigit()]
-        return f"{prefix}{max(taken, default=0) + 1:04d}"
+        return f"{prefix}{max(taken, default=0) + 1:0{kind.yearly_width}d}"
     best: tuple[str, int, int] | None = None
     for record in records(repo, kind):
         m = re.fullmatch(r"(.*?)(\d+)", record.id)
         if m and (best is None or int(m.group(2)) > best[1]):
             best = (m.group(1), int(m.group(2)), len(m.group(2)))
     if best is None:
-        prefix = {"member": "M", "org": "O", "fund": "F"}.get(kind.name, kind.name[0].upper())
-        return f"{prefix}{1:04d}" if kind.name == "member" else f"{prefix}{1:02d}"
+        prefix, width = {"member": ("M", 4), "org": ("O", 2), "fund": ("F", 2),
+                         "unit": ("U", 3)}.get(kind.name, (kind.name[0].upper(), 2))
+        return f"{prefix}{1:0{width}d}"
     prefix, number, width = best
     return f"{prefix}{number + 1:0{width}d}"
 

@@ -20,6 +20,10 @@ class Kind:
     stem_field: str = "id"
     # Columns `cmty list` shows by default.
     columns: tuple[str, ...] = ()
+    # Ids numbered per year from the record's `date` (V2026-0041 → V2027-0001): the prefix and
+    # the number's width; empty for kinds numbered straight through (M0060 → M0061).
+    yearly_prefix: str = ""
+    yearly_width: int = 4
 
 
 # Dependency order: a kind's references point only to kinds listed before it, except
@@ -32,7 +36,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("fund", "finance/funds", Text("资金", "fund"),
          columns=("id", "name", "earmarked", "opening_balance")),
     Kind("voucher", "finance/vouchers", Text("凭证", "voucher"),
-         columns=("id", "date", "fund", "type", "total", "counterparty", "payment")),
+         columns=("id", "date", "fund", "type", "total", "counterparty", "payment"),
+         yearly_prefix="V"),
+    Kind("unit", "units", Text("驻区单位", "resident unit"),
+         columns=("id", "name", "credit_code", "party_org")),
+    Kind("meeting", "meetings", Text("会议", "meeting"),
+         columns=("id", "date", "type", "org", "topic"), yearly_prefix="MT", yearly_width=3),
     Kind("fee", "party/fees", Text("党费收缴", "party-fee collection"), per_period=True,
          stem_field="period", columns=("id", "period", "org", "collector", "entries")),
     Kind("disclosure", "disclosures", Text("公开", "disclosure"),

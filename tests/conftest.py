@@ -40,6 +40,18 @@ BASE_FILES = {
 
 TODAY = date(2026, 11, 29)
 
+# The mistakes planted in sample_data/, as validated on TODAY: (code, file, line, column).
+SAMPLE_PLANTED = [
+    ("APPROVAL-ROLE", "finance/vouchers/V2026-0026.yaml", 13, 24),
+    ("MEET-QUORUM", "meetings/MT2026-043.yaml", 10, 11),
+    ("JOINT-ATTENDANCE", "meetings/MT2026-060.yaml", 8, 3),
+    ("MEET-REVIEW-ACTION", "meetings/MT2026-081.yaml", 31, 28),
+    ("REF-MISSING", "party/fees/2026-05.yaml", 40, 14),
+    ("YAML-COERCED", "party/members/M0036.yaml", 7, 9),
+    ("ID-CHECKSUM", "party/members/M0050.yaml", 6, 12),
+    ("MEET-CADENCE", "party/orgs/O03.yaml", 3, 7),
+]
+
 WriteRepo = Callable[..., Repo]
 
 

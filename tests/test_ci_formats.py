@@ -10,14 +10,10 @@ from xml.etree import ElementTree
 import pytest
 
 from cmty.cli import _boundary, app
+from tests.conftest import SAMPLE_PLANTED
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
-PLANTED = [
-    ("APPROVAL-ROLE", "finance/vouchers/V2026-0026.yaml", 13, 24),
-    ("REF-MISSING", "party/fees/2026-05.yaml", 40, 14),
-    ("YAML-COERCED", "party/members/M0036.yaml", 7, 9),
-    ("ID-CHECKSUM", "party/members/M0050.yaml", 6, 12),
-]
+PLANTED = SAMPLE_PLANTED
 
 
 @pytest.fixture
@@ -37,18 +33,19 @@ def test_sarif(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     assert run["tool"]["driver"]["name"] == "cmty"
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(p[0] for p in PLANTED)
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted({p[0] for p in PLANTED})
     found = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
               r["locations"][0]["physicalLocation"]["region"]["startLine"],
               r["locations"][0]["physicalLocation"]["region"]["startColumn"])
              for r in run["results"]]
     assert found == PLANTED
-    assert {r["level"] for r in run["results"]} == {"error"}
+    assert [r["level"] for r in run["results"]] == [
+        "error", "error", "warning", "error", "error", "error", "error", "warning"]
 
 
 def test_junit(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     suite = ElementTree.fromstring(_validate(capsys, sample, "junit"))
-    assert (suite.tag, suite.get("tests"), suite.get("failures")) == ("testsuite", "126", "4")
+    assert (suite.tag, suite.get("tests"), suite.get("failures")) == ("testsuite", "211", "8")
     failed = {case.get("name"): case.find("failure") for case in suite
               if case.find("failure") is not None}
     assert {name: f.get("message") for name, f in failed.items() if f is not None} == {

@@ -35,6 +35,8 @@ EXPECTED_FILES = [
     "party/members/.gitkeep",
     "finance/funds/.gitkeep",
     "finance/vouchers/.gitkeep",
+    "units/.gitkeep",
+    "meetings/.gitkeep",
     "party/fees/.gitkeep",
     "disclosures/.gitkeep",
 ]
@@ -236,7 +238,7 @@ def test_cli_prints_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[
                          "--street", "趵突泉街道", "--cmty-version", "0.1.0", "--lang", lang)
     assert (code, err) == (0, "")
     assert heading in out and str(target) in out
-    assert [line.strip() for line in out.splitlines() if line.startswith("  ")][:13] == \
+    assert [line.strip() for line in out.splitlines() if line.startswith("  ")][:len(EXPECTED_FILES)] == \
         EXPECTED_FILES
     assert load_config(target / "cmty.yaml").parameters == defaults()
 

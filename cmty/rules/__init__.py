@@ -9,7 +9,7 @@ rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATA
 
 from __future__ import annotations
 
-from cmty.rules import approvals, dues, finance, identity, integrity, layout, members, orgs, party
+from cmty.rules import approvals, dues, finance, identity, integrity, layout, meetings, members, orgs, party, units
 from cmty.rules.base import (
     CollectionRule,
     DatasetRule,
@@ -38,6 +38,8 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     party.adult_at_admission,
     party.probation_year,
     party.term_length,
+    meetings.review_and_counts,
+    units.liaisons_per_unit,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -60,6 +62,13 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
     members.probation_ends,
     members.transfer_when_away,
     members.lost_contact,
+    meetings.cadence,
+    meetings.quorum,
+    meetings.admission_vote,
+    meetings.training_hours,
+    units.joint_meeting_due,
+    units.every_unit_accounted_for,
+    units.annual_rating,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.

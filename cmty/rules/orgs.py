@@ -150,7 +150,9 @@ def committee_fits(records: Records) -> Iterator[Finding]:
                               Text("不足 7 人的党支部只设书记一人，必要时设副书记一人（O3）",
                                    "a branch under 7 full members has a 书记 and, if needed, a "
                                    "副书记 only (O3)"))
-        elif kind in COMMITTEE_SIZE and len(seats) >= 3:
+        # A branch's one or two seats are a 书记 (and 副书记), not a committee; a 总支 or 党委
+        # always has a committee.
+        elif kind in COMMITTEE_SIZE and (len(seats) >= 3 or (kind not in BRANCHES and seats)):
             fewest, most = COMMITTEE_SIZE[kind]
             if not fewest <= len(seats) <= most:
                 yield org.finding("ORG-COMMITTEE-SIZE", where,
