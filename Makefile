@@ -15,11 +15,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample community (finds its four planted mistakes) and list members
+## demo: validate the sample community (finds its planted mistakes), list what is due, list members
 demo: $(STAMP)
 	@echo '$$ cmty --repo sample_data validate'
 	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
 	  echo "(退出码 / exit code $$status: 1 = 发现问题 / findings to fix)"; test $$status -eq 1
+	@echo
+	@echo '$$ cmty --repo sample_data remind --within 40d'
+	@$(BIN)/cmty --repo sample_data remind --within 40d
 	@echo
 	@echo '$$ cmty --repo sample_data list member --where org=O02 --sort name'
 	@$(BIN)/cmty --repo sample_data list member --where org=O02 --sort name

@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from cmty import checkpool, filecheck, rules
-from cmty.cache import ResultCache
+from cmty import checkpool, filecheck, gitio, rules
+from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
 from cmty.filecheck import FileFacts
 from cmty.findings import Finding
 from cmty.kinds import BY_NAME, Kind, record_id_for
+from cmty.repo import Repo
 from cmty.rules.base import Rec, Records, crashed
 from cmty.source import Source
 
@@ -40,6 +41,19 @@ class _Reader:
         if facts is not None:
             return facts.blob
         return self.blobs.get(rel)
+
+    def prefetch(self, files: list[tuple[str, str]]) -> None:
+        """Parse, in one batch (across processes when many), the files no store has."""
+        missing = [(rel, kind) for rel, kind in files if rel not in self._data
+                   and (self.facts.get(rel) is None or self.facts[rel].data is None)
+                   and ((blob := self.blob(rel)) is None or self.cache.get_record(blob) is None)]
+        if len(missing) < 2:
+            return
+        checked = checkpool.check_files(self.source, missing, self.config, self.today)
+        for (rel, _), (blob, fresh) in zip(missing, checked, strict=True):
+            self._data[rel] = fresh.data
+            if fresh.data is not None and blob is not None:
+                self.cache.put_record(blob, fresh.data)
 
     def data(self, rel: str, kind: str) -> dict[str, Any] | None:
         if rel in self._data:
@@ -77,6 +91,7 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
         if cached is not None:
             found.extend(Finding.from_tuple(t) for t in cached)
             continue
+        reader.prefetch([(rel, k) for k in rule.kinds for rel in by_kind[k]])
         records = Records(config, today, {k: _records(reader, k, by_kind[k]) for k in rule.kinds})
         try:
             result = list(rule.check(records))
@@ -88,6 +103,23 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
         found.extend(result)
     cache.save_collections()
     return found
+
+
+def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:
+    """Every record of `kinds` in the work tree, as the collection rules see them (values the
+    schema rejected removed), from the record store where it has them."""
+    wanted = set(kinds)
+    listed = gitio.inventory(repo.root)
+    listing, blobs = listed if listed is not None else (repo.listing(), {})
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for rel, kind in repo.record_files(listing):
+        if kind.name in wanted:
+            by_kind[kind.name].append(rel)
+    key = fingerprint((repo.root / CONFIG_NAME).read_bytes(), today.isoformat())
+    cache = ResultCache.for_repo(repo.root, key, read_only=True)
+    reader = _Reader(Source(repo.root, {}, None), [], blobs, cache, repo.config, today)
+    reader.prefetch([(rel, kind) for kind, rels in by_kind.items() for rel in rels])
+    return Records(repo.config, today, {k: _records(reader, k, by_kind[k]) for k in wanted})
 
 
 def _records(reader: _Reader, kind: str, rels: list[str]) -> list[Rec]:

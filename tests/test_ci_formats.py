@@ -24,7 +24,7 @@ def sample(tmp_path: Path) -> Path:
 
 
 def _validate(capsys: pytest.CaptureFixture[str], root: Path, fmt: str) -> str:
-    assert _boundary.run(app, ["--repo", str(root), "validate", "--format", fmt]) == 1
+    assert _boundary.run(app, ["--repo", str(root), "validate", "--as-of", "2026-11-29", "--format", fmt]) == 1
     return capsys.readouterr().out
 
 

@@ -29,14 +29,14 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_demo_validate_finds_exactly_the_planted_mistakes(
         capsys: pytest.CaptureFixture[str], sample: Path, lang: str) -> None:
-    code, out, err = _run(capsys, "--repo", str(sample), "validate", "--lang", lang)
+    code, out, err = _run(capsys, "--repo", str(sample), "validate", "--as-of", "2026-11-29", "--lang", lang)
     assert (code, err) == (1, "")
     assert_golden(f"demo-validate.{lang}.txt", out)
 
 
 def test_demo_validate_as_github_annotations(capsys: pytest.CaptureFixture[str],
                                              sample: Path) -> None:
-    code, out, _ = _run(capsys, "--repo", str(sample), "validate", "--format", "github")
+    code, out, _ = _run(capsys, "--repo", str(sample), "validate", "--as-of", "2026-11-29", "--format", "github")
     assert code == 1
     assert_golden("demo-validate.github.txt", out)
 

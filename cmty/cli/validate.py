@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmty.cli._common import Lang, LangOption, out, repo_from
+from cmty.cli._common import Lang, LangOption, out, parse_day, repo_from
 from cmty.errors import ExitCode
 
 
@@ -37,6 +37,8 @@ def validate(
         "--no-cache", help="不使用缓存 / ignore the cache")] = False,
     at: Annotated[str | None, typer.Option(
         "--at", help="检查某个版本（提交号或日期 YYYY-MM-DD） / check a past revision or date")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="按此日期判断期限 YYYY-MM-DD，默认今天 / judge deadlines as of this date")] = None,
 ) -> None:
     """检查数据文件 / Validate the records against the schemas and rules."""
     from cmty.findings import Severity
@@ -44,7 +46,8 @@ def validate(
     from cmty.validate import validate_repo
 
     repo = repo_from(ctx)
-    report = validate_repo(repo, repo.relative(paths or []), use_cache=not no_cache, at=at)
+    report = validate_repo(repo, repo.relative(paths or []), use_cache=not no_cache, at=at,
+                           today=parse_day(as_of))
     if fmt is Format.json:
         out(render.as_json(report.findings))
     elif fmt is Format.github:
