@@ -149,6 +149,20 @@ CODES: tuple[Code, ...] = (
     _c("UNIT-RATING-DUE", WARN, "§11 联席会议", "驻区单位年度评价应完成并报送", "a unit's annual rating is "
        "due"),
     _c("UNIT-LIAISONS", WARN, "§11 联席会议", "驻区单位联络员人数不符", "wrong number of liaisons"),
+    # Funds across vouchers (§6)
+    _c("FIN-EARMARK-PURPOSE", ERR, "C9", "专项资金用于规定用途以外", "earmarked money spent off its "
+       "purposes"),
+    _c("FIN-EARMARK-TRANSFER", ERR, "C9", "专项资金之间相互调剂", "money moved between earmarked funds"),
+    _c("FIN-NEGATIVE-BALANCE", ERR, "C9", "资金余额为负", "a fund's balance falls below zero"),
+    _c("FIN-LARGE-DECISION", ERR, "C8", "大额支出没有居民（代表）会议决定",
+       "a large expense without a residents' meeting decision"),
+    # Public disclosure (§5)
+    _c("DISC-DUE", WARN, "村委会组织法 art. 30", "本期公开应张贴", "a period's board is due"),
+    _c("DISC-LATE", WARN, "村委会组织法 art. 30", "公开张贴晚于期限", "a board went up late"),
+    _c("DISC-INCOMPLETE", ERR, "§5 公开", "财务公开未列明本期全部凭证", "a finance board leaves out "
+       "vouchers of its period"),
+    _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
+       "a board not reviewed by the supervision committee"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

@@ -79,6 +79,9 @@ PARAMETERS: tuple[Parameter, ...] = (
               "财务公开频次（收支较多时按月）", "cadence of finance disclosures", form="cadence"),
     Parameter("disclosure.major_within_days", 3, "村委会组织法 art. 30",
               "重大事项随时公开的期限（天）", "days within which a major matter is posted"),
+    Parameter("disclosure.post_within_days", 10, "村委会组织法 art. 30",
+              "每期结束后张贴公开的期限（天）", "days after a period ends within which its board is "
+              "posted"),
     Parameter("disclosure.posting_days", 0, "§5 posting", "公开栏张贴最短天数（0 为至下期替换）",
               "minimum days a board stays up (0 = until the next period replaces it)"),
     Parameter("foreigners.visa_reminder_days", 14, "X5", "签证停留期届满前提醒天数",

@@ -42,6 +42,7 @@ TODAY = date(2026, 11, 29)
 
 # The mistakes planted in sample_data/, as validated on TODAY: (code, file, line, column).
 SAMPLE_PLANTED = [
+    ("DISC-LATE", "disclosures/2026Q3-finance.yaml", 6, 12),
     ("APPROVAL-ROLE", "finance/vouchers/V2026-0026.yaml", 13, 24),
     ("MEET-QUORUM", "meetings/MT2026-043.yaml", 10, 11),
     ("JOINT-ATTENDANCE", "meetings/MT2026-060.yaml", 8, 3),

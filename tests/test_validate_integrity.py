@@ -126,7 +126,7 @@ def test_org_parent_and_committee_missing(write_repo: WriteRepo) -> None:
 def test_disclosure_covers_any_kind_but_must_exist(write_repo: WriteRepo) -> None:
     rel = "disclosures/2026Q4-finance.yaml"
     text = ("id: 2026Q4-finance\nkind: 财务\nperiod: 2026Q4\nposted_on: 2026-10-15\n"
-            "covers: [F01, {voucher}, M0001, O02]\n")
+            "covers: [F01, {voucher}, M0001, O02]\nreviewed_by: [赵国强]\n")
     assert found(write_repo({rel: text.format(voucher="V2026-0404")})) == [
         ("REF-MISSING", rel, 5, 15)]
     assert found(write_repo({rel: text.format(voucher="V2026-0031"), VOUCHER: _voucher()})) == []

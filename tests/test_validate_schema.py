@@ -164,6 +164,7 @@ def test_date_format(write_repo: WriteRepo, day: str) -> None:
 def test_period_format(write_repo: WriteRepo) -> None:
     rel = "disclosures/2026Q4-finance.yaml"
     text = "id: 2026Q4-finance\nkind: 财务\nperiod: {period}\nposted_on: 2026-10-15\ncovers: [F01]\n"
+    text += "reviewed_by: [赵国强]\n"
     assert found(write_repo({rel: text.format(period="2026Q4")})) == []
     assert found(write_repo({rel: text.format(period="2026Q5")})) == [
         ("PERIOD-FORMAT", rel, 3, 9)]

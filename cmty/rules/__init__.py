@@ -9,7 +9,21 @@ rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATA
 
 from __future__ import annotations
 
-from cmty.rules import approvals, dues, finance, identity, integrity, layout, meetings, members, orgs, party, units
+from cmty.rules import (
+    approvals,
+    disclosures,
+    dues,
+    finance,
+    funds,
+    identity,
+    integrity,
+    layout,
+    meetings,
+    members,
+    orgs,
+    party,
+    units,
+)
 from cmty.rules.base import (
     CollectionRule,
     DatasetRule,
@@ -40,6 +54,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     party.term_length,
     meetings.review_and_counts,
     units.liaisons_per_unit,
+    disclosures.reviewed_by_supervisors,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -69,6 +84,11 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
     units.joint_meeting_due,
     units.every_unit_accounted_for,
     units.annual_rating,
+    funds.earmarked_use,
+    funds.balance_never_negative,
+    funds.large_items_decided,
+    disclosures.board_posted,
+    disclosures.board_on_time_and_whole,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.

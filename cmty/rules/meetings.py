@@ -33,18 +33,21 @@ def records_start(records: Records) -> date | None:
 
 
 def required_meetings(org: Rec, records: Records) -> list[tuple[str, str]]:
-    """(meeting type, cadence) an organisation must hold (§4)."""
+    """(meeting type, cadence) an organisation must hold (§4); a 支委会 only in periods when
+    the branch has a committee (see `_committee_then`)."""
     kind = org.data.get("type")
     if kind == "党小组":
         return [("党小组会", "month")]
     if kind not in BRANCHES:
         return []
     lecture = str(records.config.param("meetings.party_lecture_every"))
-    needed = [("支部党员大会", "quarter"), ("主题党日", "month"), ("党课", lecture),
-              ("组织生活会", "year"), ("民主评议", "year")]
-    if len(current_committee(org.data, records.today)) >= 3:
-        needed.insert(1, ("支委会", "month"))
-    return needed
+    return [("支部党员大会", "quarter"), ("支委会", "month"), ("主题党日", "month"),
+            ("党课", lecture), ("组织生活会", "year"), ("民主评议", "year")]
+
+
+def _committee_then(org: Rec, when: date) -> bool:
+    """Whether the branch had a committee (three seats or more) on `when`."""
+    return len(current_committee(org.data, when)) >= 3
 
 
 def held(meeting: dict[str, Any]) -> set[str]:
@@ -77,6 +80,8 @@ def cadence(records: Records) -> Iterator[Deadline]:
             met = dates.get((org.id, kind), [])
             for name, first, last in periods(start, records.today, every):
                 if first < start or any(first <= d <= last for d in met):
+                    continue
+                if kind == "支委会" and not _committee_then(org, min(last, records.today)):
                     continue
                 yield Deadline("MEET-CADENCE", last, org.file, org.id, ("type",),
                                Text(f"{org.id} {name} 应召开{kind}（{_CADENCE_ZH[every]}至少一次）",
@@ -227,19 +232,21 @@ def training_hours(records: Records) -> Iterator[Deadline]:
         for member in meeting.data.get("attended") or []:
             key = (str(member), when.year)
             hours[key] = hours.get(key, 0.0) + float(value)
-    cadres = {str(seat.get("member")) for org in records.of("org")
-              for _, seat in current_committee(org.data, records.today)}
     params = records.config.parameters
     start = records_start(records)
     if start is None:
         return
     years = [y for y in range(start.year, records.today.year + 1) if date(y, 1, 1) >= start]
+    # Who sat on a committee at the end of each year (or today, for this year): they need more.
+    cadres = {year: {str(seat.get("member")) for org in records.of("org")
+                     for _, seat in current_committee(org.data, min(date(year, 12, 31), records.today))}
+              for year in years}
     for member in records.of("member"):
         if member.data.get("status") not in ("预备党员", "正式党员"):
             continue
-        cadre = member.id in cadres
-        need = float(params["training.cadre_hours" if cadre else "training.member_hours"])
         for year in years:
+            cadre = member.id in cadres[year]
+            need = float(params["training.cadre_hours" if cadre else "training.member_hours"])
             have = hours.get((member.id, year), 0.0)
             if have >= need:
                 continue

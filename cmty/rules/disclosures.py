@@ -1,0 +1,142 @@
+"""Public disclosure (§5): each kind of board posted every period and on time, finance boards
+showing every voucher of their period, and the supervision committee's review.
+
+The cadence is statutory for villages (村委会组织法 art. 30: general matters quarterly, finance
+monthly where busy) and applied to 居务 by analogy, so both are parameters
+(disclosure.general_every, disclosure.finance_every), as is the time allowed after a period ends
+(disclosure.post_within_days).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from cmty.config import CONFIG_NAME
+from cmty.dates import day, period_bounds, period_of, periods
+from cmty.findings import Finding, Text
+from cmty.rules.base import Deadline, RecordContext, Records, collection_rule, deadline_rule, record_rule
+from cmty.rules.meetings import records_start
+
+KINDS = ("居务", "党务", "财务")
+SLUGS = {"居务": "residents", "党务": "party", "财务": "finance"}  # the id a board is filed under
+
+
+def cadence_of(kind: str, records: Records) -> str:
+    key = "disclosure.finance_every" if kind == "财务" else "disclosure.general_every"
+    return str(records.config.param(key))
+
+
+@deadline_rule("DISC-DUE", kinds=("disclosure", "meeting"))
+def board_posted(records: Records) -> Iterator[Deadline]:
+    """Every period has its 居务, 党务 and 财务 board, posted within
+    disclosure.post_within_days days after the period ends (村委会组织法 art. 30).
+
+    Bad:  no disclosure with kind 财务 and period 2026Q3
+    Good: disclosures/2026Q3-finance.yaml {kind: 财务, period: 2026Q3, posted_on: 2026-10-12}
+    """
+    start = records_start(records)
+    if start is None:
+        return
+    grace = int(records.config.param("disclosure.post_within_days"))
+    posted = {(str(d.data.get("kind")), str(d.data.get("period"))) for d in records.of("disclosure")}
+    for kind in KINDS:
+        every = cadence_of(kind, records)
+        for name, first, last in periods(start, records.today, every):
+            if first < start or (kind, name) in posted:
+                continue
+            key = "finance_every" if kind == "财务" else "general_every"
+            yield Deadline("DISC-DUE", last + timedelta(days=grace), CONFIG_NAME,
+                           f"{name}-{SLUGS[kind]}", ("parameters", "disclosure", key),
+                           Text(f"{name} {kind}公开应张贴", f"the {kind} board for {name} is due"),
+                           Text(f"张贴后在 disclosures/ 中记录 {{kind: {kind}, period: {name}, posted_on: …}}",
+                                f"once posted, record {{kind: {kind}, period: {name}, posted_on: …}} "
+                                "under disclosures/"))
+
+
+@collection_rule("DISC-LATE", "DISC-INCOMPLETE", kinds=("disclosure", "voucher"))
+def board_on_time_and_whole(records: Records) -> Iterator[Finding]:
+    """A board goes up within disclosure.post_within_days days of its period's end, and a
+    finance board lists every voucher dated in its period, not only totals (§5).
+
+    Bad:  {kind: 财务, period: 2026Q3, covers: [V2026-0022]} when V2026-0023 is dated 2026-08-06
+    Good: covers lists every voucher dated 2026-07-01 … 2026-09-30
+    """
+    grace = int(records.config.param("disclosure.post_within_days"))
+    vouchers = [(d, v.id) for v in records.of("voucher") if (d := day(v.data.get("date")))]
+    for board in records.of("disclosure"):
+        kind, period = str(board.data.get("kind")), str(board.data.get("period"))
+        bounds = _bounds(period)
+        if bounds is None:
+            continue
+        first, last = bounds
+        posted = day(board.data.get("posted_on"))
+        if posted is not None and posted > last + timedelta(days=grace):
+            yield board.finding("DISC-LATE", ("posted_on",),
+                                Text(f"{period} 的公开于 {posted} 张贴，晚于期末后 {grace} 天",
+                                     f"the {period} board went up on {posted}, more than {grace} "
+                                     "days after the period"),
+                                Text("按期公开（村委会组织法第三十条）；期限见参数 disclosure.post_within_days",
+                                     "post each period on time (村委会组织法 art. 30); see parameter "
+                                     "disclosure.post_within_days"))
+        if kind != "财务":
+            continue
+        covered = {str(c) for c in board.data.get("covers") or []}
+        missing = [vid for d, vid in sorted(vouchers) if first <= d <= last and vid not in covered]
+        if missing:
+            shown = "、".join(missing[:5]) + ("…" if len(missing) > 5 else "")
+            yield board.finding("DISC-INCOMPLETE", ("covers",),
+                                Text(f"财务公开漏了本期凭证 {shown}（共 {len(missing)} 张）",
+                                     f"the finance board leaves out {len(missing)} voucher(s) of "
+                                     f"its period: {shown.replace('、', ', ')}"),
+                                Text("财务公开须逐笔列明本期全部收支；把这些凭证加入 covers",
+                                     "a finance board shows every line of the period: add them "
+                                     "to covers"))
+
+
+def _bounds(period: str) -> tuple[date, date] | None:
+    """First and last day of a disclosure period (2026-03, 2026Q1, 2026H1 or 2026)."""
+    for cadence, probe in (("month", f"{period}-01"), ("quarter", _quarter_day(period)),
+                           ("half", _half_day(period)), ("year", f"{period}-01-01")):
+        when = day(probe)
+        if when is not None and period_of(when, cadence) == period:
+            return period_bounds(when, cadence)
+    return None
+
+
+def _quarter_day(period: str) -> str:
+    if len(period) == 6 and period[4] == "Q" and period[5] in "1234":
+        return f"{period[:4]}-{(int(period[5]) - 1) * 3 + 1:02d}-01"
+    return ""
+
+
+def _half_day(period: str) -> str:
+    if len(period) == 6 and period[4] == "H" and period[5] in "12":
+        return f"{period[:4]}-{(int(period[5]) - 1) * 6 + 1:02d}-01"
+    return ""
+
+
+@record_rule("DISC-REVIEW", kinds=("disclosure",))
+def reviewed_by_supervisors(ctx: RecordContext) -> Iterator[Finding]:
+    """The supervision committee (监督委员会) reviews what is published: a finance board names
+    its reviewers, and each holds that role in cmty.yaml (村委会组织法 art. 32).
+
+    Bad:  {kind: 财务, reviewed_by: [王敏]} where 王敏 is the 报账员
+    Good: {kind: 财务, reviewed_by: [赵国强, 吴刚]}
+    """
+    reviewers = [str(r) for r in ctx.data.get("reviewed_by") or []]
+    holders = ctx.config.holders("监督委员会")
+    if ctx.data.get("kind") == "财务" and not reviewers:
+        yield ctx.finding("DISC-REVIEW", ("kind",),
+                          Text("财务公开没有监督委员会审核", "the finance board was not reviewed by "
+                               "the supervision committee"),
+                          Text(f"张贴前由监督委员会成员审核，写入 reviewed_by（现任：{'、'.join(holders)}）",
+                               f"have the supervision committee review it and list them in "
+                               f"reviewed_by (now: {', '.join(holders)})"))
+    for i, person in enumerate(reviewers):
+        if person not in holders:
+            yield ctx.finding("DISC-REVIEW", ("reviewed_by", i),
+                              Text(f"{person} 不是监督委员会成员", f"{person} is not on the "
+                                   "supervision committee"),
+                              Text("核对 cmty.yaml 中 roles.监督委员会", "check roles.监督委员会 in "
+                                   "cmty.yaml"))
