@@ -85,7 +85,8 @@ def member_arrear(member_id: str, member: dict[str, Any], paid: set[str], until:
     month covered by a recorded absence breaks that run while still counting as unpaid.
     """
     # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
-    due = [m for m in months_due(member, until) if due_amount(member, m, parameters)]
+    dues = fees.MonthlyDues(member, parameters)
+    due = [m for m in months_due(member, until) if dues.amount(m)]
     run: list[str] = []
     for month in reversed(due):
         if month in paid:
@@ -100,7 +101,7 @@ def member_arrear(member_id: str, member: dict[str, Any], paid: set[str], until:
         unexcused += 1
     reasons = [r for m in run if (r := good_reason(member, m)) is not None]
     unpaid = [m for m in due if m not in paid]
-    owed = sum((due_amount(member, m, parameters) for m in unpaid), Decimal("0"))
+    owed = sum((dues.amount(m) for m in unpaid), Decimal("0"))
     count = len(run)
     lapse = unexcused >= LAPSE_MONTHS
     justified = reasons[0] if count >= LAPSE_MONTHS and not lapse and reasons else None

@@ -27,7 +27,7 @@ from typing import Any
 from cmty import __version__, gitio
 from cmty.schemas import schema_dir
 
-_FORMAT = 2
+_FORMAT = 3
 # Rewriting a store costs a few hundred ms on a street; a handful of changed files is cheaper
 # to check again on a later run.
 _TARGETS_REWRITE_FROM = 64
@@ -68,7 +68,7 @@ class ResultCache:
         self._facts_path = folder / f"facts-{scope}-{key}.marshal" if folder else None
         self._targets_path = folder / f"targets-{scope}-{key}.marshal" if folder else None
         self.snapshot_path = folder / f"snapshot-{scope}-{key}.marshal" if folder else None
-        self._records_path = folder / f"records-{scope}-{key}.marshal" if folder else None
+        self._key = key
         self._collected_path = folder / f"collected-{scope}-{key}.marshal" if folder else None
         self._folder, self._scope = folder, scope
         self._read_only = read_only
@@ -76,8 +76,10 @@ class ResultCache:
         self._facts_new: dict[str, Any] = {}
         self._targets_old: dict[str, Any] | None = None
         self._targets_new: dict[str, Any] = {}
-        self._records_old: dict[str, Any] | None = None
-        self._records_new: dict[str, Any] = {}
+        # One record store per kind: a changed voucher makes the rules on vouchers read the
+        # vouchers' records, not a street's million fee entries.
+        self._records_old: dict[str, dict[str, Any]] = {}
+        self._records_new: dict[str, dict[str, Any]] = {}
         self._collected_old: dict[str, Any] | None = None
         self._collected_new: dict[str, Any] = {}
         self.hits = 0
@@ -114,13 +116,18 @@ class ResultCache:
     def put_targets(self, blob: str, targets: Any) -> None:
         self._targets_new[blob] = targets
 
-    def get_record(self, blob: str) -> Any:
-        if self._records_old is None:
-            self._records_old = read_store(self._records_path)
-        return self._records_old.get(blob)
+    def _records_path(self, kind: str) -> Path | None:
+        if self._folder is None:
+            return None
+        return self._folder / f"records.{kind}-{self._scope}-{self._key}.marshal"
 
-    def put_record(self, blob: str, data: Any) -> None:
-        self._records_new[blob] = data
+    def get_record(self, kind: str, blob: str) -> Any:
+        if kind not in self._records_old:
+            self._records_old[kind] = read_store(self._records_path(kind))
+        return self._records_old[kind].get(blob)
+
+    def put_record(self, kind: str, blob: str, data: Any) -> None:
+        self._records_new.setdefault(kind, {})[blob] = data
 
     def get_collected(self, key: str) -> Any:
         if self._collected_old is None:
@@ -144,10 +151,9 @@ class ResultCache:
                 return
             self._facts_new = {**self._facts_old, **self._facts_new}
         try:
-            keep = (self._facts_path, self._targets_path, self.snapshot_path, self._records_path,
-                    self._collected_path)
+            keep = (self._facts_path, self._targets_path, self.snapshot_path, self._collected_path)
             for stale in self._folder.glob(f"*-{self._scope}-*.marshal"):
-                if stale not in keep:
+                if stale not in keep and not stale.name.endswith(f"-{self._key}.marshal"):
                     stale.unlink(missing_ok=True)
             if self._facts_new != self._facts_old:
                 write_store(self._facts_path, self._facts_new)
@@ -178,11 +184,13 @@ class ResultCache:
         write_store(self._targets_path, {**kept, **fresh})
 
     def _save_records(self) -> None:
-        assert self._records_path is not None
-        if not self._records_new or (len(self._records_new) < _TARGETS_REWRITE_FROM
-                                     and self._records_path.is_file()):
-            return
-        old = self._records_old if self._records_old is not None else read_store(self._records_path)
-        live = self._facts_new.keys() | self._facts_old.keys()
-        kept = {b: data for b, data in old.items() if b in live}
-        write_store(self._records_path, {**kept, **self._records_new})
+        live: set[str] | None = None
+        for kind, fresh in self._records_new.items():
+            path = self._records_path(kind)
+            if path is None or not fresh or (len(fresh) < _TARGETS_REWRITE_FROM and path.is_file()):
+                continue
+            if live is None:
+                live = set(self._facts_new) | set(self._facts_old)
+            old = self._records_old[kind] if kind in self._records_old else read_store(path)
+            kept = {b: data for b, data in old.items() if b in live}
+            write_store(path, {**kept, **fresh})

@@ -46,14 +46,14 @@ class _Reader:
         """Parse, in one batch (across processes when many), the files no store has."""
         missing = [(rel, kind) for rel, kind in files if rel not in self._data
                    and (self.facts.get(rel) is None or self.facts[rel].data is None)
-                   and ((blob := self.blob(rel)) is None or self.cache.get_record(blob) is None)]
+                   and ((blob := self.blob(rel)) is None or self.cache.get_record(kind, blob) is None)]
         if len(missing) < 2:
             return
         checked = checkpool.check_files(self.source, missing, self.config, self.today)
-        for (rel, _), (blob, fresh) in zip(missing, checked, strict=True):
+        for (rel, kind), (blob, fresh) in zip(missing, checked, strict=True):
             self._data[rel] = fresh.data
             if fresh.data is not None and blob is not None:
-                self.cache.put_record(blob, fresh.data)
+                self.cache.put_record(kind, blob, fresh.data)
 
     def data(self, rel: str, kind: str) -> dict[str, Any] | None:
         if rel in self._data:
@@ -62,14 +62,14 @@ class _Reader:
         blob = self.blob(rel)
         data = facts.data if facts is not None else None
         if data is None and blob is not None:
-            data = self.cache.get_record(blob)
+            data = self.cache.get_record(kind, blob)
         if data is None:
             blob, fresh = checkpool.check_one(self.source, rel, kind, self.config, self.today)
             data = fresh.data
             if data is not None and blob is not None:
-                self.cache.put_record(blob, data)
+                self.cache.put_record(kind, blob, data)
         elif facts is not None and facts.changed and blob is not None:
-            self.cache.put_record(blob, data)
+            self.cache.put_record(kind, blob, data)
         self._data[rel] = data
         return data
 

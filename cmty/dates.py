@@ -47,7 +47,10 @@ def month_shift(month: str, months: int) -> str:
 
 def month_span(first: str, last: str) -> list[str]:
     """Every month from `first` to `last`, both included (empty when last < first)."""
-    return [month_shift(first, n) for n in range(months_between(first, last) + 1)]
+    year, number = (int(part) for part in first.split("-"))
+    start = year * 12 + number - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}"
+            for i in range(start, start + months_between(first, last) + 1)]
 
 
 def months_between(earlier: str, later: str) -> int:

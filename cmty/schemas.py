@@ -24,7 +24,7 @@ PathPattern = tuple[str, ...]
 
 _MONEY = re.compile(r"^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$")
 _MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-_PERIOD = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4])?$")
+_PERIOD = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4]|H[12])?$")
 
 
 # Formats that are plain text shapes are checked as `pattern`s, which the validator runs in

@@ -90,3 +90,49 @@ def test_a_renamed_id_is_reported_where_it_is_used(repo: Repo) -> None:
     found = _agree(repo)
     assert ("RECORD-FILENAME", "party/orgs/O04.yaml") in {(f[0], f[1]) for f in found}
     assert sum(1 for f in found if f[0] == "REF-MISSING") > 1
+
+
+def test_rules_across_records_follow_edits_on_every_path(repo: Repo) -> None:
+    _agree(repo)
+    meeting = repo.root / "meetings/MT2026-043.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("attended: [M0040, M0041, M0042, M0043, M0044, M0045, M0047, M0048]",
+                                    "present: 12"), encoding="utf-8")
+    assert _agree(repo) == [f for f in PLANTED if f[0] != "MEET-QUORUM"]
+    for month in ("2026-08", "2026-09", "2026-10"):  # M0012 stops paying: three months in arrears
+        fees = repo.root / f"party/fees/{month}.yaml"
+        lines = fees.read_text(encoding="utf-8").splitlines(keepends=True)
+        fees.write_text("".join(line for line in lines if "M0012" not in line), encoding="utf-8")
+        found = _agree(repo)
+    assert ("FEE-ARREARS", "party/members/M0012.yaml", 11, 9) in found
+    assert len(found) == len(PLANTED)  # MEET-QUORUM gone, FEE-ARREARS come
+
+
+class _Counted:
+    """A collection rule that records each time it runs."""
+
+    def __init__(self, rule: object, ran: list[str]) -> None:
+        self._rule, self._ran = rule, ran
+        self.name, self.codes, self.kinds = rule.name, rule.codes, rule.kinds  # type: ignore[attr-defined]
+
+    def check(self, records: object) -> object:
+        self._ran.append(self.name)
+        return self._rule.check(records)  # type: ignore[attr-defined]
+
+
+def test_a_rule_across_records_runs_again_only_when_its_kinds_change(
+        repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmty import rules
+
+    ran: list[str] = []
+    monkeypatch.setattr(rules, "COLLECTION_RULES", tuple(_Counted(r, ran) for r in rules.COLLECTION_RULES))
+    _codes(repo, use_cache=True)
+    assert "consecutive_unpaid" in ran and "earmarked_use" in ran
+    ran.clear()
+    assert _codes(repo, use_cache=True)[0] == PLANTED
+    assert ran == []  # nothing changed: every result comes from the cache
+    voucher = repo.root / "finance/vouchers/V2026-0003.yaml"
+    voucher.write_text(voucher.read_text(encoding="utf-8") + "# 补记\n", encoding="utf-8")
+    assert _codes(repo, use_cache=True)[0] == PLANTED
+    assert "earmarked_use" in ran and "large_items_decided" in ran
+    assert "consecutive_unpaid" not in ran and "cadence" not in ran

@@ -1,10 +1,12 @@
 """The rule registry: every check beyond the schema, registered in one place.
 
-A rule is a small pure function with its metadata attached by `@record_rule` or `@dataset_rule`.
+A rule is a small pure function with its metadata attached by a decorator from `rules.base`.
 Record rules see one record at a time (and run where the file is parsed, so their results are
 cached with the file); reference rules see one file's references and the index of all ids
-(cached with the file, keyed also by the ids they depend on); dataset rules see the index. Adding a
-rule is one function plus one line in `RECORD_RULES`, `REFERENCE_RULES` or `DATASET_RULES`.
+(cached with the file, keyed also by the ids they depend on); dataset rules see the index;
+collection rules see every record of the kinds they name (cached by those files' blobs), and
+deadline rules among them yield what is due by a date. Adding a rule is one function plus one
+line in the tuple of its sort.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ REFERENCE_RULES: tuple[ReferenceRule, ...] = (
 COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
     dues.consecutive_unpaid,
     dues.amount_matches_dues,
+    dues.months_paid_once,
     dues.months_paid_in_order,
     dues.transfer_letter_paid_up_to,
     orgs.organisation_size,

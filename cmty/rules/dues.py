@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cmty import arrears
-from cmty.dates import day, month_of, month_shift, months_between
-from cmty.fees import basis_for
+from cmty.dates import month_of, month_shift
+from cmty.fees import MonthlyDues, basis_for
 from cmty.findings import Finding, Text
 from cmty.rules.base import Rec, Records, collection_rule
 
@@ -75,15 +75,18 @@ def amount_matches_dues(records: Records) -> Iterator[Finding]:
     Good: {member: M0012, months: [2026-03], amount: "30.00"}
     """
     params = records.config.parameters
+    tables: dict[str, MonthlyDues] = {}
     for fee in records.of("fee"):
         for i, entry, months in _entries(fee):
             member = records.get("member", entry.get("member"))
             amount = _money(entry.get("amount"))
             if member is None or amount is None or not months:
                 continue
-            if any(_basis_missing(member.data, m) for m in months):
+            dues = tables.get(member.id) or tables.setdefault(member.id,
+                                                              MonthlyDues(member.data, params))
+            if not all(dues.has_basis(m) for m in months):
                 continue  # dues cannot be computed: the member's basis is what needs fixing
-            due = sum((arrears.due_amount(member.data, m, params) for m in months), Decimal("0"))
+            due = sum((dues.amount(m) for m in months), Decimal("0"))
             where = ("entries", i, "amount")
             if amount < due:
                 yield fee.finding("FEE-UNDERPAID", where,
@@ -104,42 +107,51 @@ def amount_matches_dues(records: Records) -> Iterator[Finding]:
                                        "remit it and add central_remit: true to the entry (F11)"))
 
 
-def _basis_missing(member: dict[str, Any], month: str) -> bool:
-    return basis_for(member, month) is None
+@collection_rule("FEE-PAID-TWICE", kinds=("fee",))
+def months_paid_once(records: Records) -> Iterator[Finding]:
+    """No member pays the same month twice, in one file or in two (F12).
+
+    Bad:  2026-09.yaml and 2026-10.yaml both list {member: M0012, months: [2026-09]}
+    Good: each month in one entry
+    """
+    seen: dict[tuple[str, str], str] = {}
+    for fee in records.of("fee"):
+        for i, entry, months in _entries(fee):
+            member_id = str(entry.get("member"))
+            for month in months:
+                earlier = seen.get((member_id, month))
+                if earlier is None:
+                    seen[(member_id, month)] = fee.id
+                    continue
+                yield fee.finding("FEE-PAID-TWICE", ("entries", i, "months"),
+                                  Text(f"{member_id} 的 {month} 党费已在 {earlier} 交过",
+                                       f"{member_id} already paid {month} in {earlier}"),
+                                  Text("删除重复的月份；多交的部分记为自愿多交",
+                                       "remove the repeated month; an extra payment is a "
+                                       "voluntary one"))
 
 
-@collection_rule("FEE-QUARTERLY", "FEE-BACK-PAYMENT", "FEE-PAID-TWICE", kinds=("member", "fee"))
+@collection_rule("FEE-QUARTERLY", "FEE-BACK-PAYMENT", kinds=("member", "fee"))
 def months_paid_in_order(records: Records) -> Iterator[Finding]:
     """Dues are paid month by month (F12): paying ahead needs the branch's consent
-    (`quarterly_consent` on the fee basis), back payment is generally limited to 6 months
-    (parameter fees.back_payment_months), and no month is paid twice.
+    (`quarterly_consent` on the fee basis), and back payment is generally limited to 6 months
+    (parameter fees.back_payment_months).
 
     Bad:  paid_on: 2026-01-10, months: [2026-01, 2026-02, 2026-03] without consent
     Good: the same with `quarterly_consent: true` on the member's fee basis
     """
     back_limit = int(records.config.param("fees.back_payment_months"))
-    seen: dict[tuple[str, str], str] = {}
+    consent: dict[tuple[str, str], bool] = {}
     for fee in records.of("fee"):
         for i, entry, months in _entries(fee):
-            member_id = entry.get("member")
-            paid_on = day(entry.get("paid_on"))
+            member_id = str(entry.get("member"))
+            paid_on = entry.get("paid_on")  # a date, or gone: the schema checked its format
             where = ("entries", i, "months")
-            for month in months:
-                earlier = seen.get((str(member_id), month))
-                if earlier is not None:
-                    yield fee.finding("FEE-PAID-TWICE", where,
-                                      Text(f"{member_id} 的 {month} 党费已在 {earlier} 交过",
-                                           f"{member_id} already paid {month} in {earlier}"),
-                                      Text("删除重复的月份；多交的部分记为自愿多交",
-                                           "remove the repeated month; an extra payment is a "
-                                           "voluntary one"))
-                seen.setdefault((str(member_id), month), fee.id)
-            if paid_on is None or not months:
+            if not isinstance(paid_on, str) or not months:
                 continue
-            paid_month = month_of(paid_on)
+            paid_month = paid_on[:7]
             ahead = [m for m in months if m > paid_month]
-            member = records.get("member", member_id)
-            if ahead and member is not None and not _consented(member.data, paid_month):
+            if ahead and not _consented(records, consent, member_id, paid_month):
                 yield fee.finding("FEE-QUARTERLY", where,
                                   Text(f"{member_id} 于 {paid_on} 预交了 {', '.join(ahead)} 的党费，"
                                        "但支部未同意其按季度交纳",
@@ -148,7 +160,8 @@ def months_paid_in_order(records: Records) -> Iterator[Finding]:
                                   Text("经支部同意后在党费基数中加 quarterly_consent: true（F12）",
                                        "with the branch's consent, add quarterly_consent: true "
                                        "to the fee basis (F12)"))
-            late = [m for m in months if months_between(m, paid_month) > back_limit]
+            oldest_allowed = month_shift(paid_month, -back_limit)
+            late = [m for m in months if m < oldest_allowed]
             if late:
                 yield fee.finding("FEE-BACK-PAYMENT", where,
                                   Text(f"{member_id} 于 {paid_on} 补交了 {late[0]} 起的党费，"
@@ -162,9 +175,16 @@ def months_paid_in_order(records: Records) -> Iterator[Finding]:
                                        "the note"))
 
 
-def _consented(member: dict[str, Any], month: str) -> bool:
-    basis = basis_for(member, month)
-    return bool(basis and basis.get("quarterly_consent") is True)
+def _consented(records: Records, memo: dict[tuple[str, str], bool], member_id: str,
+               month: str) -> bool:
+    """Whether the basis in force in `month` has the branch's consent to paying ahead; an
+    unknown member counts as consenting (REF-MISSING already says what is wrong)."""
+    key = (member_id, month)
+    if key not in memo:
+        member = records.get("member", member_id)
+        basis = basis_for(member.data, month) if member is not None else None
+        memo[key] = member is None or bool(basis and basis.get("quarterly_consent") is True)
+    return memo[key]
 
 
 @collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"))
@@ -180,6 +200,7 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
     for member in records.of("member"):
         # Dues ran until the transfer, whatever the status is now.
         owing = {**member.data, "status": "正式党员"}
+        dues = MonthlyDues(owing, params)
         for i, transfer in enumerate(member.data.get("transfers") or []):
             if not isinstance(transfer, dict) or transfer.get("direction") != "out":
                 continue
@@ -187,7 +208,7 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
             if not isinstance(up_to, str):
                 continue
             unpaid = [m for m in arrears.months_due(owing, up_to)
-                      if m not in paid.get(member.id, set()) and arrears.due_amount(owing, m, params)]
+                      if m not in paid.get(member.id, set()) and dues.amount(m)]
             if unpaid:
                 yield member.finding("TRANSFER-PAID-UP-TO", ("transfers", i, "paid_up_to"),
                                      Text(f"介绍信写党费交至 {up_to}，但 {', '.join(unpaid[-3:])} 未见交纳记录",
