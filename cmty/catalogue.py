@@ -133,6 +133,19 @@ CODES: tuple[Code, ...] = (
        "away six months without transferring"),
     _c("MEMBER-LOST-CONTACT", ERR, "F15", "失去联系党员应停止党籍或除名",
        "a member out of contact is due to be suspended or removed"),
+    # Admission files (§3)
+    _c("PARTY-TALK", WARN, "D3", "收到申请后一个月内未谈话", "no talk within a month of the application"),
+    _c("PARTY-CONTACTS", WARN, "D5", "积极分子培养联系人不是一至两名", "an activist without one or two "
+       "contacts"),
+    _c("PARTY-REVIEWS", WARN, "D5", "积极分子超过半年未考察", "an activist not reviewed for six months"),
+    _c("PARTY-SPONSORS", ERR, "D7", "入党介绍人不是两名", "not two sponsors"),
+    _c("PARTY-POLITICAL-REVIEW", ERR, "D8", "没有有效的政治审查结论", "no valid political review"),
+    _c("PARTY-TRAINING", ERR, "D9", "集中培训不足 3 天或 24 学时", "concentrated training too short"),
+    _c("PARTY-PREREVIEW", ERR, "D10", "支部大会前未经预审", "no pre-review before the branch meeting"),
+    _c("PARTY-APPROVAL", WARN, "D14", "超过 3 个月才审批", "approved more than three months later"),
+    _c("PARTY-APPROVAL-EXPIRED", ERR, "D14", "超过 6 个月未审批，须重新履行程序",
+       "not approved within six months: redo the admission"),
+    _c("PARTY-EXTENSION", ERR, "D17", "延长预备期不在 6—12 个月", "probation extension not 6–12 months"),
     # Meetings and organisational life (§4)
     _c("MEET-CADENCE", WARN, "§4 三会一课", "本期未召开规定的会议", "a required meeting was not held "
        "in the period"),

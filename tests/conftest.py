@@ -49,6 +49,7 @@ SAMPLE_PLANTED = [
     ("MEET-REVIEW-ACTION", "meetings/MT2026-081.yaml", 31, 28),
     ("REF-MISSING", "party/fees/2026-05.yaml", 40, 14),
     ("YAML-COERCED", "party/members/M0036.yaml", 7, 9),
+    ("PARTY-APPROVAL", "party/members/M0038.yaml", 25, 16),
     ("ID-CHECKSUM", "party/members/M0050.yaml", 6, 12),
     ("MEET-CADENCE", "party/orgs/O03.yaml", 3, 7),
 ]

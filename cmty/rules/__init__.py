@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cmty.rules import (
     approvals,
+    development,
     disclosures,
     dues,
     finance,
@@ -54,6 +55,9 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     party.adult_at_admission,
     party.probation_year,
     party.term_length,
+    development.applicant_and_activist,
+    development.ready_for_admission,
+    development.approval_and_extension,
     meetings.review_and_counts,
     units.liaisons_per_unit,
     disclosures.reviewed_by_supervisors,

@@ -1,0 +1,173 @@
+"""Admitting members step by step (发展党员工作细则 2014, D3–D17), for members whose admission
+file is kept in cmty (`development`). Members admitted long ago, with paper files, have none and
+are not judged by these rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from cmty.dates import add_months, day, month_of, month_shift
+from cmty.findings import Finding, Text
+from cmty.rules.base import RecordContext, record_rule
+
+TRAINING_HOURS = 24  # D9: at least 3 days or 24 学时
+TRAINING_DAYS = 3
+REVIEW_EVERY_MONTHS = 6  # D5
+
+
+def _file(ctx: RecordContext) -> dict[str, Any] | None:
+    development = ctx.data.get("development")
+    return development if isinstance(development, dict) else None
+
+
+def _stage(ctx: RecordContext, name: str) -> date | None:
+    stages = ctx.data.get("stages")
+    return day(stages.get(name)) if isinstance(stages, dict) else None
+
+
+@record_rule("PARTY-TALK", "PARTY-CONTACTS", "PARTY-REVIEWS", kinds=("member",))
+def applicant_and_activist(ctx: RecordContext) -> Iterator[Finding]:
+    """The organisation talks with an applicant within a month (D3); an activist has one or two
+    contacts and is reviewed at least every six months until becoming a target (D5).
+
+    Bad:  applied: 2025-03-01, development: {talk_on: 2025-04-02}
+    Good: development: {talk_on: 2025-03-28}
+    Bad:  activist: 2024-03-15, reviews: [2024-10-02] (seven months on)
+    Good: reviews: [2024-09-20, 2025-03-18]
+    """
+    development = _file(ctx)
+    applied, activist, target = (_stage(ctx, "applied"), _stage(ctx, "activist"),
+                                 _stage(ctx, "target"))
+    if development is None:
+        return
+    talk = day(development.get("talk_on"))
+    if applied is not None and (talk or ctx.today) > add_months(applied, 1):
+        yield ctx.finding("PARTY-TALK", ("development", "talk_on") if talk else ("stages", "applied"),
+                          Text(f"收到入党申请（{applied}）后一个月内未谈话", f"no talk within a month of "
+                               f"the application ({applied})"),
+                          Text("党组织应在收到申请书一个月内派人谈话（D3）；记录 talk_on",
+                               "talk with the applicant within a month (D3) and record talk_on"))
+    if activist is None:
+        return
+    contacts = development.get("contacts")
+    if not isinstance(contacts, list) or not 1 <= len(contacts) <= 2:
+        yield ctx.finding("PARTY-CONTACTS", ("development", "contacts") if "contacts" in development
+                          else ("stages", "activist"),
+                          Text("积极分子应有一至两名培养联系人", "an activist has one or two contacts"),
+                          Text("指定一至两名正式党员作培养联系人（D5），写入 contacts",
+                               "name one or two full members as contacts (D5) under contacts"))
+    reviews = sorted(d for r in development.get("reviews") or [] if (d := day(r)) is not None)
+    end = target or ctx.today
+    previous = activist
+    # "Every six months" is kept by the month: a review in the sixth month after the last counts.
+    for when in [*[r for r in reviews if r <= end], end]:
+        if month_of(when) > month_shift(month_of(previous), REVIEW_EVERY_MONTHS):
+            yield ctx.finding("PARTY-REVIEWS", ("development", "reviews") if reviews
+                              else ("stages", "activist"),
+                              Text(f"{previous} 之后超过半年没有考察（至 {when}）",
+                                   f"no review for more than six months after {previous} (to {when})"),
+                              Text("党支部每半年对积极分子考察一次（D5），记录在 reviews",
+                                   "the branch reviews an activist every six months (D5): record it "
+                                   "under reviews"))
+            break
+        previous = when
+
+
+@record_rule("PARTY-SPONSORS", "PARTY-POLITICAL-REVIEW", "PARTY-TRAINING", "PARTY-PREREVIEW",
+             kinds=("member",))
+def ready_for_admission(ctx: RecordContext) -> Iterator[Finding]:
+    """Before the branch meeting admits a target: two sponsors (D7), a political review with a
+    written conclusion (D8), concentrated training of 3 days or 24 学时 (D9), and the approving
+    committee's pre-review (D10).
+
+    Bad:  stages: {probationary: 2026-06-26}, development: {sponsors: [M0006]}
+    Good: sponsors: [M0006, M0008], political_review, training and prereview_on before 2026-06-26
+    """
+    development, admitted = _file(ctx), _stage(ctx, "probationary")
+    if development is None or admitted is None:
+        return
+    sponsors = development.get("sponsors")
+    if not isinstance(sponsors, list) or len(sponsors) != 2:
+        yield ctx.finding("PARTY-SPONSORS", ("development", "sponsors") if "sponsors" in development
+                          else ("stages", "probationary"),
+                          Text("入党介绍人应为两名正式党员", "a new member has two sponsors"),
+                          Text("写明两名入党介绍人的党员编号（D7）", "give the two sponsors' member "
+                               "ids (D7)"))
+    yield from _political_review(ctx, development, admitted)
+    training = development.get("training")
+    hours = training.get("hours") if isinstance(training, dict) else None
+    first = day(training.get("from")) if isinstance(training, dict) else None
+    last = day(training.get("to")) if isinstance(training, dict) else None
+    days = (last - first).days + 1 if first and last else 0
+    if not (isinstance(hours, (int, float)) and hours >= TRAINING_HOURS) and days < TRAINING_DAYS:
+        yield ctx.finding("PARTY-TRAINING", ("development", "training") if training
+                          else ("stages", "probationary"),
+                          Text("发展对象集中培训不足 3 天或 24 学时", "concentrated training under 3 days "
+                               "or 24 hours"),
+                          Text("记录培训起止日期或学时（D9）", "record the training's dates or hours "
+                               "(D9)"))
+    prereview = day(development.get("prereview_on"))
+    if prereview is None or prereview >= admitted:
+        yield ctx.finding("PARTY-PREREVIEW", ("development", "prereview_on") if prereview
+                          else ("stages", "probationary"),
+                          Text(f"支部大会（{admitted}）前没有基层党委预审", f"no pre-review before the "
+                               f"branch meeting ({admitted})"),
+                          Text("预审合格后才发放入党志愿书并召开支部大会（D10）",
+                               "the approving committee pre-reviews before the branch meeting (D10)"))
+
+
+def _political_review(ctx: RecordContext, development: dict[str, Any], admitted: date
+                      ) -> Iterator[Finding]:
+    review = development.get("political_review")
+    concluded = day(review.get("on")) if isinstance(review, dict) else None
+    valid = int(ctx.config.param("development.political_review_valid_months"))
+    if concluded is not None and concluded <= admitted and add_months(concluded, valid) >= admitted:
+        return
+    problem = (Text("没有政治审查结论", "no political review conclusion") if concluded is None else
+               Text(f"政治审查结论（{concluded}）晚于支部大会或已超过 {valid} 个月",
+                    f"the political review ({concluded}) is after the branch meeting or older "
+                    f"than {valid} months"))
+    yield ctx.finding("PARTY-POLITICAL-REVIEW", ("development", "political_review")
+                      if review else ("stages", "probationary"), problem,
+                      Text("政治审查未结论的不能发展（D8）；有效期见参数 "
+                           "development.political_review_valid_months",
+                           "no admission without a concluded review (D8); its validity is "
+                           "parameter development.political_review_valid_months"))
+
+
+@record_rule("PARTY-APPROVAL", "PARTY-APPROVAL-EXPIRED", "PARTY-EXTENSION", kinds=("member",))
+def approval_and_extension(ctx: RecordContext) -> Iterator[Finding]:
+    """The committee approves within 3 months of the branch meeting (a warning after), and an
+    admission not approved within 6 months is redone (D14); a probation extension is 6 to 12
+    months (D17).
+
+    Bad:  probationary: 2026-01-10, development: {approved_on: 2026-07-20}
+    Good: approved_on: 2026-03-02
+    """
+    development, admitted = _file(ctx), _stage(ctx, "probationary")
+    if development is None or admitted is None:
+        return
+    approved = day(development.get("approved_on"))
+    waited_until = approved or ctx.today
+    where = ("development", "approved_on") if approved else ("stages", "probationary")
+    if waited_until > add_months(admitted, 6):
+        yield ctx.finding("PARTY-APPROVAL-EXPIRED", where,
+                          Text(f"支部大会（{admitted}）后超过 6 个月未审批", f"not approved within six "
+                               f"months of the branch meeting ({admitted})"),
+                          Text("超过 6 个月的须重新履行接收程序（D14）", "after six months the "
+                               "admission is redone (D14)"))
+    elif waited_until > add_months(admitted, 3) and (approved or ctx.data.get("status") == "预备党员"):
+        yield ctx.finding("PARTY-APPROVAL", where,
+                          Text(f"支部大会（{admitted}）后超过 3 个月才审批", f"approved more than three "
+                               f"months after the branch meeting ({admitted})"),
+                          Text("基层党委应在三个月内审批（D14）", "the committee approves within "
+                               "three months (D14)"))
+    extension = development.get("extension_months")
+    if isinstance(extension, int) and not 6 <= extension <= 12:
+        yield ctx.finding("PARTY-EXTENSION", ("development", "extension_months"),
+                          Text(f"延长预备期 {extension} 个月，应为 6—12 个月",
+                               f"probation extended by {extension} months; it is 6 to 12"),
+                          Text("延长预备期最短半年、最长一年（D17）", "an extension is six months to a "
+                               "year (D17)"))
