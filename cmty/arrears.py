@@ -38,14 +38,26 @@ class Arrear:
     justified: str | None = None  # the recorded good reason covering the run, if any
 
 
-def paid_by_member(fee_records: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
-    """Member id → months any fee entry lists for them."""
+def paid_by_member(fee_records: Iterable[dict[str, Any]],
+                   only: set[str] | None = None) -> dict[str, set[str]]:
+    """Member id → months any fee entry lists for them (for the members in `only`, if given).
+
+    This runs over every fee entry of a street (a million of them), so it stays a plain loop.
+    """
     paid: dict[str, set[str]] = {}
     for data in fee_records:
-        for entry in data.get("entries") or []:
-            if isinstance(entry, dict) and isinstance(entry.get("member"), str):
-                months = {m for m in entry.get("months") or [] if isinstance(m, str)}
-                paid.setdefault(entry["member"], set()).update(months)
+        for entry in data.get("entries") or ():
+            if type(entry) is not dict:
+                continue
+            member, months = entry.get("member"), entry.get("months")
+            if type(member) is not str or not months or (only is not None and member not in only):
+                continue
+            found = paid.get(member)
+            if found is None:
+                found = paid[member] = set()
+            found.update(months)
+    for found in paid.values():
+        found.discard(None)  # a month the schema rejected is None
     return paid
 
 

@@ -62,7 +62,7 @@ def applicant_and_activist(ctx: RecordContext) -> Iterator[Finding]:
     end = target or ctx.today
     previous = activist
     # "Every six months" is kept by the month: a review in the sixth month after the last counts.
-    for when in [*[r for r in reviews if r <= end], end]:
+    for when in [*[r for r in reviews if activist < r <= end], end]:
         if month_of(when) > month_shift(month_of(previous), REVIEW_EVERY_MONTHS):
             yield ctx.finding("PARTY-REVIEWS", ("development", "reviews") if reviews
                               else ("stages", "activist"),
@@ -150,15 +150,18 @@ def approval_and_extension(ctx: RecordContext) -> Iterator[Finding]:
     if development is None or admitted is None:
         return
     approved = day(development.get("approved_on"))
+    # Without an approval date only a 预备党员 is still waiting; anyone else was approved
+    # long ago or is no longer a member.
+    waiting = approved is not None or ctx.data.get("status") == "预备党员"
     waited_until = approved or ctx.today
     where = ("development", "approved_on") if approved else ("stages", "probationary")
-    if waited_until > add_months(admitted, 6):
+    if waiting and waited_until > add_months(admitted, 6):
         yield ctx.finding("PARTY-APPROVAL-EXPIRED", where,
                           Text(f"支部大会（{admitted}）后超过 6 个月未审批", f"not approved within six "
                                f"months of the branch meeting ({admitted})"),
                           Text("超过 6 个月的须重新履行接收程序（D14）", "after six months the "
                                "admission is redone (D14)"))
-    elif waited_until > add_months(admitted, 3) and (approved or ctx.data.get("status") == "预备党员"):
+    elif waiting and waited_until > add_months(admitted, 3):
         yield ctx.finding("PARTY-APPROVAL", where,
                           Text(f"支部大会（{admitted}）后超过 3 个月才审批", f"approved more than three "
                                f"months after the branch meeting ({admitted})"),

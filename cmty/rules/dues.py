@@ -28,9 +28,11 @@ def _money(value: Any) -> Decimal | None:
 
 
 def _entries(fee: Rec) -> Iterator[tuple[int, dict[str, Any], list[str]]]:
-    for i, entry in enumerate(fee.data.get("entries") or []):
-        if isinstance(entry, dict):
-            months = [m for m in entry.get("months") or [] if isinstance(m, str)]
+    for i, entry in enumerate(fee.data.get("entries") or ()):
+        if type(entry) is dict:
+            months = entry.get("months") or []
+            if None in months:  # a month the schema rejected
+                months = [m for m in months if isinstance(m, str)]
             yield i, entry, months
 
 
@@ -76,9 +78,12 @@ def amount_matches_dues(records: Records) -> Iterator[Finding]:
     """
     params = records.config.parameters
     tables: dict[str, MonthlyDues] = {}
+    members: dict[Any, Rec] = {}
+    for rec in records.of("member"):
+        members.setdefault(rec.id, rec)
     for fee in records.of("fee"):
         for i, entry, months in _entries(fee):
-            member = records.get("member", entry.get("member"))
+            member = members.get(entry.get("member"))
             amount = _money(entry.get("amount"))
             if member is None or amount is None or not months:
                 continue
@@ -142,6 +147,7 @@ def months_paid_in_order(records: Records) -> Iterator[Finding]:
     """
     back_limit = int(records.config.param("fees.back_payment_months"))
     consent: dict[tuple[str, str], bool] = {}
+    oldest: dict[str, str] = {}  # month paid in → the oldest month it may pay for
     for fee in records.of("fee"):
         for i, entry, months in _entries(fee):
             member_id = str(entry.get("member"))
@@ -160,7 +166,8 @@ def months_paid_in_order(records: Records) -> Iterator[Finding]:
                                   Text("经支部同意后在党费基数中加 quarterly_consent: true（F12）",
                                        "with the branch's consent, add quarterly_consent: true "
                                        "to the fee basis (F12)"))
-            oldest_allowed = month_shift(paid_month, -back_limit)
+            oldest_allowed = oldest.get(paid_month) or oldest.setdefault(
+                paid_month, month_shift(paid_month, -back_limit))
             late = [m for m in months if m < oldest_allowed]
             if late:
                 yield fee.finding("FEE-BACK-PAYMENT", where,
@@ -195,9 +202,16 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
     Bad:  transfers: [{direction: out, paid_up_to: 2026-06, …}] with 2026-05 unpaid
     Good: paid_up_to: 2026-04 when 2026-04 is the last month paid
     """
-    paid = arrears.paid_by_member(fee.data for fee in records.of("fee"))
+    leaving = {m.id for m in records.of("member") if any(
+        isinstance(t, dict) and t.get("direction") == "out" and t.get("paid_up_to")
+        for t in m.data.get("transfers") or [])}
+    if not leaving:
+        return
+    paid = arrears.paid_by_member((fee.data for fee in records.of("fee")), only=leaving)
     params = records.config.parameters
     for member in records.of("member"):
+        if member.id not in leaving:
+            continue
         # Dues ran until the transfer, whatever the status is now.
         owing = {**member.data, "status": "正式党员"}
         dues = MonthlyDues(owing, params)
