@@ -80,6 +80,8 @@ class ResultCache:
         # vouchers' records, not a street's million fee entries.
         self._records_old: dict[str, dict[str, Any]] = {}
         self._records_new: dict[str, dict[str, Any]] = {}
+        self._summaries_old: dict[str, dict[str, Any]] = {}
+        self._summaries_new: dict[str, dict[str, Any]] = {}
         self._collected_old: dict[str, Any] | None = None
         self._collected_new: dict[str, Any] = {}
         self.hits = 0
@@ -116,18 +118,30 @@ class ResultCache:
     def put_targets(self, blob: str, targets: Any) -> None:
         self._targets_new[blob] = targets
 
-    def _records_path(self, kind: str) -> Path | None:
+    def _store_path(self, name: str) -> Path | None:
         if self._folder is None:
             return None
-        return self._folder / f"records.{kind}-{self._scope}-{self._key}.marshal"
+        return self._folder / f"{name}-{self._scope}-{self._key}.marshal"
+
+    def loaded_record_kinds(self) -> list[str]:
+        """The kinds whose record store this run has already read."""
+        return list(self._records_old)
 
     def get_record(self, kind: str, blob: str) -> Any:
         if kind not in self._records_old:
-            self._records_old[kind] = read_store(self._records_path(kind))
+            self._records_old[kind] = read_store(self._store_path(f"records.{kind}"))
         return self._records_old[kind].get(blob)
 
     def put_record(self, kind: str, blob: str, data: Any) -> None:
         self._records_new.setdefault(kind, {})[blob] = data
+
+    def get_summary(self, name: str, blob: str) -> Any:
+        if name not in self._summaries_old:
+            self._summaries_old[name] = read_store(self._store_path(f"summary.{name}"))
+        return self._summaries_old[name].get(blob)
+
+    def put_summary(self, name: str, blob: str, value: Any) -> None:
+        self._summaries_new.setdefault(name, {})[blob] = value
 
     def get_collected(self, key: str) -> Any:
         if self._collected_old is None:
@@ -167,10 +181,14 @@ class ResultCache:
             return
         try:
             self._save_records()
+            # Results not used this run are kept too: a file rule's per-file results lie unread
+            # while its whole result comes from the cache. The store starts afresh with each
+            # new cache key (a new day, cmty.yaml or cmty version), which bounds it.
             old = self._collected_old if self._collected_old is not None else read_store(
                 self._collected_path)
-            if self._collected_new and old != self._collected_new:
-                write_store(self._collected_path, self._collected_new)
+            merged = {**old, **self._collected_new}
+            if self._collected_new and merged != old:
+                write_store(self._collected_path, merged)
         except OSError:
             pass  # a read-only git directory only means the next run is slower
 
@@ -185,12 +203,17 @@ class ResultCache:
 
     def _save_records(self) -> None:
         live: set[str] | None = None
-        for kind, fresh in self._records_new.items():
-            path = self._records_path(kind)
+        stores = [(f"records.{kind}", fresh, self._records_old) for kind, fresh in
+                  self._records_new.items()]
+        stores += [(f"summary.{name}", fresh, self._summaries_old) for name, fresh in
+                   self._summaries_new.items()]
+        for name, fresh, loaded in stores:
+            path = self._store_path(name)
             if path is None or not fresh or (len(fresh) < _TARGETS_REWRITE_FROM and path.is_file()):
-                continue
+                continue  # a few missing entries are cheaper to make again than a rewrite
             if live is None:
                 live = set(self._facts_new) | set(self._facts_old)
-            old = self._records_old[kind] if kind in self._records_old else read_store(path)
-            kept = {b: data for b, data in old.items() if b in live}
+            key = name.split(".", 1)[1]
+            old = loaded[key] if key in loaded else read_store(path)
+            kept = {b: value for b, value in old.items() if b in live}
             write_store(path, {**kept, **fresh})

@@ -10,6 +10,7 @@ run's own checks, from the per-blob record store, or, failing both, from parsing
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -22,7 +23,7 @@ from cmty.filecheck import FileFacts
 from cmty.findings import Finding
 from cmty.kinds import BY_NAME, Kind, record_id_for
 from cmty.repo import Repo
-from cmty.rules.base import Rec, Records, crashed
+from cmty.rules.base import CollectionRule, DeadlineRule, FileRule, Rec, Records, Summary, crashed
 from cmty.source import Source
 
 
@@ -42,6 +43,9 @@ class _Reader:
             return facts.blob
         return self.blobs.get(rel)
 
+    def _loaded_kinds(self) -> set[str]:
+        return set(self.cache.loaded_record_kinds())
+
     def prefetch(self, files: list[tuple[str, str]]) -> None:
         """Parse, in one batch (across processes when many), the files no store has."""
         missing = [(rel, kind) for rel, kind in files if rel not in self._data
@@ -55,13 +59,15 @@ class _Reader:
             if fresh.data is not None and blob is not None:
                 self.cache.put_record(kind, blob, fresh.data)
 
-    def data(self, rel: str, kind: str) -> dict[str, Any] | None:
+    def data(self, rel: str, kind: str, few: bool = False) -> dict[str, Any] | None:
+        """The file's record. With `few` (a handful of files wanted), a file this run has not
+        read is parsed again rather than loading the kind's whole record store."""
         if rel in self._data:
             return self._data[rel]
         facts = self.facts.get(rel)
         blob = self.blob(rel)
         data = facts.data if facts is not None else None
-        if data is None and blob is not None:
+        if data is None and blob is not None and not (few and kind not in self._loaded_kinds()):
             data = self.cache.get_record(kind, blob)
         if data is None:
             blob, fresh = checkpool.check_one(self.source, rel, kind, self.config, self.today)
@@ -91,18 +97,100 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
         if cached is not None:
             found.extend(Finding.from_tuple(t) for t in cached)
             continue
-        reader.prefetch([(rel, k) for k in rule.kinds for rel in by_kind[k]])
-        records = Records(config, today, {k: _records(reader, k, by_kind[k]) for k in rule.kinds})
-        try:
-            result = list(rule.check(records))
-        except Exception as exc:  # one broken rule must not hide the others
-            result = [crashed(rule.name, exc, CONFIG_NAME)]
-        result = locate_by_file(source, result)
+        if isinstance(rule, FileRule):
+            result = _file_rule(rule, reader, by_kind, source)
+        else:
+            result = locate_by_file(source, _run(rule, reader, by_kind))
         if key is not None:
             cache.put_collected(key, [f.to_tuple() for f in result])
         found.extend(result)
     cache.save_collections()
     return found
+
+
+def _run(rule: CollectionRule | DeadlineRule, reader: _Reader, by_kind: dict[str, list[str]]
+         ) -> list[Finding]:
+    summaries = rule.summaries if isinstance(rule, CollectionRule) else ()
+    summarised = {s.kind for s in summaries}
+    loaded = [k for k in rule.kinds if k not in summarised]
+    reader.prefetch([(rel, k) for k in loaded for rel in by_kind[k]])
+    records = Records(reader.config, reader.today, {k: _records(reader, k, by_kind[k]) for k in loaded},
+                      {s.name: _summaries(reader, s, by_kind[s.kind]) for s in summaries})
+    try:
+        return list(rule.check(records))
+    except Exception as exc:  # one broken rule must not hide the others
+        return [crashed(rule.name, exc, CONFIG_NAME)]
+
+
+def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], source: Source
+               ) -> list[Finding]:
+    """A file rule's findings: per file from the cache while the file and the fields it reads
+    are unchanged, otherwise checked again."""
+    reader.prefetch([(rel, k) for k in rule.reads for rel in by_kind[k]])
+    reads = Records(reader.config, reader.today,
+                    {k: _records(reader, k, by_kind[k]) for k in rule.reads})
+    digest = _fields_digest(reads, rule)
+    out: list[Finding] = []
+    pending: list[tuple[str, str | None]] = []
+    for rel in by_kind[rule.kind]:
+        blob = reader.blob(rel)
+        key = f"{rule.name}\0{rel}\0{blob}\0{digest}" if blob is not None else None
+        hit = reader.cache.get_collected(key) if key is not None else None
+        if hit is None:
+            pending.append((rel, key))
+        else:
+            out.extend(Finding.from_tuple(t) for t in hit)
+    few = len(pending) < FEW
+    if not few:
+        reader.prefetch([(rel, rule.kind) for rel, _ in pending])
+    for rel, key in pending:
+        found: list[Finding] = []
+        for rec in _records(reader, rule.kind, [rel], few):
+            try:
+                found = list(rule.check_file(rec, reads))
+            except Exception as exc:  # one broken rule must not hide the others
+                found = [crashed(rule.name, exc, rel)]
+        found = locate_by_file(source, found)
+        if key is not None:
+            reader.cache.put_collected(key, [f.to_tuple() for f in found])
+        out.extend(found)
+    return out
+
+
+# Below this many files to read, parsing them again beats loading a kind's whole record store.
+FEW = 64
+
+
+def _fields_digest(records: Records, rule: FileRule) -> str:
+    digest = hashlib.sha1(rule.name.encode(), usedforsecurity=False)
+    for kind in rule.reads:
+        for rec in records.of(kind):
+            digest.update(marshal.dumps((rec.id, [rec.data.get(f) for f in rule.fields])))
+    return digest.hexdigest()
+
+
+def _summaries(reader: _Reader, summary: Summary, rels: list[str]) -> list[tuple[str, str, Any]]:
+    """Each file's summary, from the summary store where its blob is there, else made."""
+    kind = BY_NAME[summary.kind]
+    values: dict[str, Any] = {}
+    missing: list[str] = []
+    for rel in rels:
+        blob = reader.blob(rel)
+        value = reader.cache.get_summary(summary.name, blob) if blob is not None else None
+        if value is None:
+            missing.append(rel)
+        else:
+            values[rel] = value
+    few = len(missing) < FEW
+    if not few:
+        reader.prefetch([(rel, summary.kind) for rel in missing])
+    for rel in missing:
+        for rec in _records(reader, summary.kind, [rel], few):
+            values[rel] = summary.summarise(rec)
+            blob = reader.blob(rel)
+            if blob is not None:
+                reader.cache.put_summary(summary.name, blob, values[rel])
+    return [(rel, record_id_for(kind, rel), values[rel]) for rel in rels if rel in values]
 
 
 def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:
@@ -122,11 +210,11 @@ def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:
     return Records(repo.config, today, {k: _records(reader, k, by_kind[k]) for k in wanted})
 
 
-def _records(reader: _Reader, kind: str, rels: list[str]) -> list[Rec]:
+def _records(reader: _Reader, kind: str, rels: list[str], few: bool = False) -> list[Rec]:
     out = []
     per_period = BY_NAME[kind].per_period
     for rel in rels:
-        data = reader.data(rel, kind)
+        data = reader.data(rel, kind, few)
         if data is None:
             continue  # unreadable: its own findings say why
         stem = record_id_for(BY_NAME[kind], rel)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,16 +110,22 @@ def test_rules_across_records_follow_edits_on_every_path(repo: Repo) -> None:
     assert len(found) == len(PLANTED)  # MEET-QUORUM gone, FEE-ARREARS come
 
 
-class _Counted:
-    """A collection rule that records each time it runs."""
+def _counted(rule: Any, ran: list[str]) -> Any:
+    """The same rule, recording each time it runs."""
+    from cmty.rules.base import CollectionRule, DeadlineRule, FileRule
 
-    def __init__(self, rule: object, ran: list[str]) -> None:
-        self._rule, self._ran = rule, ran
-        self.name, self.codes, self.kinds = rule.name, rule.codes, rule.kinds  # type: ignore[attr-defined]
+    def counting(func: Any) -> Any:
+        def run(*args: Any) -> Any:
+            ran.append(rule.name)
+            return func(*args)
+        return run
 
-    def check(self, records: object) -> object:
-        self._ran.append(self.name)
-        return self._rule.check(records)  # type: ignore[attr-defined]
+    if isinstance(rule, FileRule):
+        return replace(rule, check_file=counting(rule.check_file))
+    if isinstance(rule, DeadlineRule):
+        return replace(rule, deadlines=counting(rule.deadlines))
+    assert isinstance(rule, CollectionRule)
+    return replace(rule, check=counting(rule.check))
 
 
 def test_a_rule_across_records_runs_again_only_when_its_kinds_change(
@@ -125,7 +133,7 @@ def test_a_rule_across_records_runs_again_only_when_its_kinds_change(
     from cmty import rules
 
     ran: list[str] = []
-    monkeypatch.setattr(rules, "COLLECTION_RULES", tuple(_Counted(r, ran) for r in rules.COLLECTION_RULES))
+    monkeypatch.setattr(rules, "COLLECTION_RULES", tuple(_counted(r, ran) for r in rules.COLLECTION_RULES))
     _codes(repo, use_cache=True)
     assert "consecutive_unpaid" in ran and "earmarked_use" in ran
     ran.clear()
@@ -135,4 +143,10 @@ def test_a_rule_across_records_runs_again_only_when_its_kinds_change(
     voucher.write_text(voucher.read_text(encoding="utf-8") + "# 补记\n", encoding="utf-8")
     assert _codes(repo, use_cache=True)[0] == PLANTED
     assert "earmarked_use" in ran and "large_items_decided" in ran
-    assert "consecutive_unpaid" not in ran and "cadence" not in ran
+    assert "consecutive_unpaid" not in ran and "cadence" not in ran and "amount_matches_dues" not in ran
+    ran.clear()
+    fees = repo.root / "party/fees/2026-10.yaml"
+    fees.write_text(fees.read_text(encoding="utf-8") + "# 补记\n", encoding="utf-8")
+    assert _codes(repo, use_cache=True)[0] == PLANTED
+    # a file rule checks the changed fee file alone; the others come from the cache
+    assert ran.count("amount_matches_dues") == 1 and "consecutive_unpaid" in ran

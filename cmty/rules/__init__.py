@@ -32,6 +32,7 @@ from cmty.rules.base import (
     DatasetRule,
     DeadlineRule,
     Defined,
+    FileRule,
     Index,
     RecordContext,
     RecordRule,
@@ -71,7 +72,7 @@ REFERENCE_RULES: tuple[ReferenceRule, ...] = (
     integrity.references_exist,
 )
 
-COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
+COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     dues.consecutive_unpaid,
     dues.amount_matches_dues,
     dues.months_paid_once,
@@ -101,6 +102,20 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule, ...] = (
 # The kinds whose parsed records the collection rules read: only these are kept after checking.
 COLLECTED_KINDS: frozenset[str] = frozenset(k for rule in COLLECTION_RULES for k in rule.kinds)
 
-__all__ = ["COLLECTED_KINDS", "COLLECTION_RULES", "DATASET_RULES", "RECORD_RULES", "REFERENCE_RULES",
-           "CollectionRule", "DatasetRule", "DeadlineRule", "Defined", "Index", "RecordContext", "RecordRule",
-           "ReferenceRule", "Targets"]
+__all__ = [
+    "COLLECTED_KINDS",
+    "COLLECTION_RULES",
+    "DATASET_RULES",
+    "RECORD_RULES",
+    "REFERENCE_RULES",
+    "CollectionRule",
+    "DatasetRule",
+    "DeadlineRule",
+    "Defined",
+    "FileRule",
+    "Index",
+    "RecordContext",
+    "RecordRule",
+    "ReferenceRule",
+    "Targets",
+]

@@ -164,6 +164,11 @@ class Records:
     config: Config
     today: date
     by_kind: dict[str, list[Rec]] = field(default_factory=dict)
+    # name → (file, record id, summary) per file, in path order (see `Summary`)
+    summaries: dict[str, list[tuple[str, str, Any]]] = field(default_factory=dict)
+    # Values a file rule derives from the records it reads, kept while it checks file after
+    # file (a member's dues table is built once, not once per fee file).
+    derived: dict[str, Any] = field(default_factory=dict)
     _by_id: dict[str, dict[str, Rec]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Rec]:
@@ -208,15 +213,51 @@ DeadlineCheck = Callable[[Records], Iterator[Deadline]]
 
 
 @dataclass(frozen=True, slots=True)
+class Summary:
+    """What a collection rule needs from each file of a kind, made small: a street's fee files
+    hold a million entries, but the months each member paid for are all the arrears rule reads.
+    A summary is kept per file under its blob id, so a changed file is summarised again alone.
+    Its value must be plain data (lists, tuples, dicts, text, numbers)."""
+
+    name: str
+    kind: str
+    summarise: Callable[[Rec], Any]
+
+
+@dataclass(frozen=True, slots=True)
 class CollectionRule:
     """Checks records against each other (a member's fees against their dues, a branch's
-    meetings against the cadence). It sees every record of `kinds` and nothing else, so its
-    result is kept until a file of one of those kinds changes."""
+    meetings against the cadence). It sees every record of `kinds` (or, for the kinds of its
+    `summaries`, each file's summary instead) and nothing else, so its result is kept until a
+    file of one of those kinds changes."""
 
     name: str
     codes: tuple[str, ...]
     kinds: tuple[str, ...]
     check: CollectionCheck
+    summaries: tuple[Summary, ...] = ()
+
+
+FileCheck = Callable[[Rec, Records], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class FileRule:
+    """Checks each record of `kind` against the records of `reads`, of which only `fields`
+    matter (fee entries against each member's fee basis). Its findings are kept per file, keyed
+    by the file's blob id and a digest of those fields: a new month of fees is checked alone,
+    and editing a member's phone number checks nothing again."""
+
+    name: str
+    codes: tuple[str, ...]
+    kind: str
+    reads: tuple[str, ...]
+    fields: tuple[str, ...]
+    check_file: FileCheck
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind, *self.reads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,10 +275,18 @@ class DeadlineRule:
                 yield item.finding()
 
 
-def collection_rule(*codes: str, kinds: tuple[str, ...]
+def collection_rule(*codes: str, kinds: tuple[str, ...], summaries: tuple[Summary, ...] = ()
                     ) -> Callable[[CollectionCheck], CollectionRule]:
     def wrap(func: CollectionCheck) -> CollectionRule:
-        return CollectionRule(func.__name__, codes, kinds, func)
+        return CollectionRule(func.__name__, codes, kinds, func, summaries)
+
+    return wrap
+
+
+def file_rule(*codes: str, kind: str, reads: tuple[str, ...], fields: tuple[str, ...]
+              ) -> Callable[[FileCheck], FileRule]:
+    def wrap(func: FileCheck) -> FileRule:
+        return FileRule(func.__name__, codes, kind, reads, fields, func)
 
     return wrap
 

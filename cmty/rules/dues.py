@@ -15,7 +15,7 @@ from cmty import arrears
 from cmty.dates import month_of, month_shift
 from cmty.fees import MonthlyDues, basis_for
 from cmty.findings import Finding, Text
-from cmty.rules.base import Rec, Records, collection_rule
+from cmty.rules.base import Rec, Records, Summary, collection_rule, file_rule, finding
 
 CENTRAL_REMIT_FROM = Decimal("1000")  # F11: a voluntary extra of 1000 元 or more
 
@@ -36,7 +36,25 @@ def _entries(fee: Rec) -> Iterator[tuple[int, dict[str, Any], list[str]]]:
             yield i, entry, months
 
 
-@collection_rule("FEE-ARREARS", "FEE-LAPSE", kinds=("member", "fee"))
+def paid_entries(fee: Rec) -> list[tuple[int, str, list[str]]]:
+    """A fee file made small: (entry index, member, months) of each entry."""
+    return [(i, str(entry.get("member")), months) for i, entry, months in _entries(fee)
+            if isinstance(entry.get("member"), str) and months]
+
+
+PAID = Summary("paid", "fee", paid_entries)
+
+
+def _paid(records: Records, only: set[str] | None = None) -> dict[str, set[str]]:
+    paid: dict[str, set[str]] = {}
+    for _, _, entries in records.summaries["paid"]:
+        for _, member, months in entries:
+            if only is None or member in only:
+                paid.setdefault(member, set()).update(months)
+    return paid
+
+
+@collection_rule("FEE-ARREARS", "FEE-LAPSE", kinds=("member", "fee"), summaries=(PAID,))
 def consecutive_unpaid(records: Records) -> Iterator[Finding]:
     """Three unpaid months in a row is a warning; six, without a recorded good reason, is the
     自行脱党 risk of 党章 art. 9 (F14). The month in progress is not yet unpaid.
@@ -47,7 +65,7 @@ def consecutive_unpaid(records: Records) -> Iterator[Finding]:
     params = records.config.parameters
     warn = int(params["fees.arrears_warning_months"])
     until = month_shift(month_of(records.today), -1)
-    paid = arrears.paid_by_member(fee.data for fee in records.of("fee"))
+    paid = _paid(records)
     for member in records.of("member"):
         found = arrears.member_arrear(member.id, member.data, paid.get(member.id, set()), until,
                                       params, warn)
@@ -68,8 +86,8 @@ def consecutive_unpaid(records: Records) -> Iterator[Finding]:
                              hint)
 
 
-@collection_rule("FEE-UNDERPAID", "FEE-CENTRAL-REMIT", kinds=("member", "fee"))
-def amount_matches_dues(records: Records) -> Iterator[Finding]:
+@file_rule("FEE-UNDERPAID", "FEE-CENTRAL-REMIT", kind="fee", reads=("member",), fields=("fee_basis",))
+def amount_matches_dues(fee: Rec, records: Records) -> Iterator[Finding]:
     """An entry pays at least the dues of the months it lists (F3–F8); a voluntary extra of
     1000 元 or more is marked `central_remit`, for it goes to the Central Committee (F11).
 
@@ -77,42 +95,37 @@ def amount_matches_dues(records: Records) -> Iterator[Finding]:
     Good: {member: M0012, months: [2026-03], amount: "30.00"}
     """
     params = records.config.parameters
-    tables: dict[str, MonthlyDues] = {}
-    members: dict[Any, Rec] = {}
-    for rec in records.of("member"):
-        members.setdefault(rec.id, rec)
-    for fee in records.of("fee"):
-        for i, entry, months in _entries(fee):
-            member = members.get(entry.get("member"))
-            amount = _money(entry.get("amount"))
-            if member is None or amount is None or not months:
-                continue
-            dues = tables.get(member.id) or tables.setdefault(member.id,
-                                                              MonthlyDues(member.data, params))
-            if not all(dues.has_basis(m) for m in months):
-                continue  # dues cannot be computed: the member's basis is what needs fixing
-            due = sum((dues.amount(m) for m in months), Decimal("0"))
-            where = ("entries", i, "amount")
-            if amount < due:
-                yield fee.finding("FEE-UNDERPAID", where,
-                                  Text(f"{member.id} 交 {amount:.2f} 元，少于 {len(months)} 个月应交的 "
-                                       f"{due:.2f} 元", f"{member.id} paid {amount:.2f}, less than the "
-                                       f"{due:.2f} due for {len(months)} month(s)"),
-                                  Text(f"核对金额；`cmty fee due {member.id} --month {months[0]}` "
-                                       "可查看每月应交额的算法",
-                                       f"check the amount; `cmty fee due {member.id} --month "
-                                       f"{months[0]}` explains each month's due"))
-            elif amount - due >= CENTRAL_REMIT_FROM and entry.get("central_remit") is not True:
-                extra = amount - due
-                yield fee.finding("FEE-CENTRAL-REMIT", where,
-                                  Text(f"{member.id} 自愿多交 {extra:.2f} 元（≥1000 元），应全额上交中央",
-                                       f"{member.id} paid {extra:.2f} extra (≥ 1000): it all goes to "
-                                       "the Central Committee"),
-                                  Text("上交后在该条目加 central_remit: true（F11）",
-                                       "remit it and add central_remit: true to the entry (F11)"))
+    tables: dict[str, MonthlyDues] = records.derived.setdefault("dues", {})
+    for i, entry, months in _entries(fee):
+        member = records.get("member", entry.get("member"))
+        amount = _money(entry.get("amount"))
+        if member is None or amount is None or not months:
+            continue
+        dues = tables.get(member.id) or tables.setdefault(member.id, MonthlyDues(member.data, params))
+        if not all(dues.has_basis(m) for m in months):
+            continue  # dues cannot be computed: the member's basis is what needs fixing
+        due = sum((dues.amount(m) for m in months), Decimal("0"))
+        where = ("entries", i, "amount")
+        if amount < due:
+            yield fee.finding("FEE-UNDERPAID", where,
+                              Text(f"{member.id} 交 {amount:.2f} 元，少于 {len(months)} 个月应交的 "
+                                   f"{due:.2f} 元", f"{member.id} paid {amount:.2f}, less than the "
+                                   f"{due:.2f} due for {len(months)} month(s)"),
+                              Text(f"核对金额；`cmty fee due {member.id} --month {months[0]}` "
+                                   "可查看每月应交额的算法",
+                                   f"check the amount; `cmty fee due {member.id} --month "
+                                   f"{months[0]}` explains each month's due"))
+        elif amount - due >= CENTRAL_REMIT_FROM and entry.get("central_remit") is not True:
+            extra = amount - due
+            yield fee.finding("FEE-CENTRAL-REMIT", where,
+                              Text(f"{member.id} 自愿多交 {extra:.2f} 元（≥1000 元），应全额上交中央",
+                                   f"{member.id} paid {extra:.2f} extra (≥ 1000): it all goes to "
+                                   "the Central Committee"),
+                              Text("上交后在该条目加 central_remit: true（F11）",
+                                   "remit it and add central_remit: true to the entry (F11)"))
 
 
-@collection_rule("FEE-PAID-TWICE", kinds=("fee",))
+@collection_rule("FEE-PAID-TWICE", kinds=("fee",), summaries=(PAID,))
 def months_paid_once(records: Records) -> Iterator[Finding]:
     """No member pays the same month twice, in one file or in two (F12).
 
@@ -120,15 +133,14 @@ def months_paid_once(records: Records) -> Iterator[Finding]:
     Good: each month in one entry
     """
     seen: dict[tuple[str, str], str] = {}
-    for fee in records.of("fee"):
-        for i, entry, months in _entries(fee):
-            member_id = str(entry.get("member"))
+    for file, fee_id, entries in records.summaries["paid"]:
+        for i, member_id, months in entries:
             for month in months:
                 earlier = seen.get((member_id, month))
                 if earlier is None:
-                    seen[(member_id, month)] = fee.id
+                    seen[(member_id, month)] = fee_id
                     continue
-                yield fee.finding("FEE-PAID-TWICE", ("entries", i, "months"),
+                yield finding("FEE-PAID-TWICE", file, fee_id, ("entries", i, "months"),
                                   Text(f"{member_id} 的 {month} 党费已在 {earlier} 交过",
                                        f"{member_id} already paid {month} in {earlier}"),
                                   Text("删除重复的月份；多交的部分记为自愿多交",
@@ -136,8 +148,8 @@ def months_paid_once(records: Records) -> Iterator[Finding]:
                                        "voluntary one"))
 
 
-@collection_rule("FEE-QUARTERLY", "FEE-BACK-PAYMENT", kinds=("member", "fee"))
-def months_paid_in_order(records: Records) -> Iterator[Finding]:
+@file_rule("FEE-QUARTERLY", "FEE-BACK-PAYMENT", kind="fee", reads=("member",), fields=("fee_basis",))
+def months_paid_in_order(fee: Rec, records: Records) -> Iterator[Finding]:
     """Dues are paid month by month (F12): paying ahead needs the branch's consent
     (`quarterly_consent` on the fee basis), and back payment is generally limited to 6 months
     (parameter fees.back_payment_months).
@@ -148,38 +160,37 @@ def months_paid_in_order(records: Records) -> Iterator[Finding]:
     back_limit = int(records.config.param("fees.back_payment_months"))
     consent: dict[tuple[str, str], bool] = {}
     oldest: dict[str, str] = {}  # month paid in → the oldest month it may pay for
-    for fee in records.of("fee"):
-        for i, entry, months in _entries(fee):
-            member_id = str(entry.get("member"))
-            paid_on = entry.get("paid_on")  # a date, or gone: the schema checked its format
-            where = ("entries", i, "months")
-            if not isinstance(paid_on, str) or not months:
-                continue
-            paid_month = paid_on[:7]
-            ahead = [m for m in months if m > paid_month]
-            if ahead and not _consented(records, consent, member_id, paid_month):
-                yield fee.finding("FEE-QUARTERLY", where,
-                                  Text(f"{member_id} 于 {paid_on} 预交了 {', '.join(ahead)} 的党费，"
-                                       "但支部未同意其按季度交纳",
-                                       f"{member_id} paid ahead for {', '.join(ahead)} on {paid_on} "
-                                       "without the branch's consent to quarterly payment"),
-                                  Text("经支部同意后在党费基数中加 quarterly_consent: true（F12）",
-                                       "with the branch's consent, add quarterly_consent: true "
-                                       "to the fee basis (F12)"))
-            oldest_allowed = oldest.get(paid_month) or oldest.setdefault(
-                paid_month, month_shift(paid_month, -back_limit))
-            late = [m for m in months if m < oldest_allowed]
-            if late:
-                yield fee.finding("FEE-BACK-PAYMENT", where,
-                                  Text(f"{member_id} 于 {paid_on} 补交了 {late[0]} 起的党费，"
-                                       f"超过 {back_limit} 个月",
-                                       f"{member_id} paid on {paid_on} for months from {late[0]}, "
-                                       f"more than {back_limit} months back"),
-                                  Text("补交一般不超过 6 个月；长期未交的应先按党章第九条处理，"
-                                       "并在备注中说明情况",
-                                       "back payment is generally limited to 6 months; a longer "
-                                       "gap is dealt with under 党章 art. 9 first: explain it in "
-                                       "the note"))
+    for i, entry, months in _entries(fee):
+        member_id = str(entry.get("member"))
+        paid_on = entry.get("paid_on")  # a date, or gone: the schema checked its format
+        where = ("entries", i, "months")
+        if not isinstance(paid_on, str) or not months:
+            continue
+        paid_month = paid_on[:7]
+        ahead = [m for m in months if m > paid_month]
+        if ahead and not _consented(records, consent, member_id, paid_month):
+            yield fee.finding("FEE-QUARTERLY", where,
+                              Text(f"{member_id} 于 {paid_on} 预交了 {', '.join(ahead)} 的党费，"
+                                   "但支部未同意其按季度交纳",
+                                   f"{member_id} paid ahead for {', '.join(ahead)} on {paid_on} "
+                                   "without the branch's consent to quarterly payment"),
+                              Text("经支部同意后在党费基数中加 quarterly_consent: true（F12）",
+                                   "with the branch's consent, add quarterly_consent: true "
+                                   "to the fee basis (F12)"))
+        oldest_allowed = oldest.get(paid_month) or oldest.setdefault(
+            paid_month, month_shift(paid_month, -back_limit))
+        late = [m for m in months if m < oldest_allowed]
+        if late:
+            yield fee.finding("FEE-BACK-PAYMENT", where,
+                              Text(f"{member_id} 于 {paid_on} 补交了 {late[0]} 起的党费，"
+                                   f"超过 {back_limit} 个月",
+                                   f"{member_id} paid on {paid_on} for months from {late[0]}, "
+                                   f"more than {back_limit} months back"),
+                              Text("补交一般不超过 6 个月；长期未交的应先按党章第九条处理，"
+                                   "并在备注中说明情况",
+                                   "back payment is generally limited to 6 months; a longer "
+                                   "gap is dealt with under 党章 art. 9 first: explain it in "
+                                   "the note"))
 
 
 def _consented(records: Records, memo: dict[tuple[str, str], bool], member_id: str,
@@ -194,7 +205,7 @@ def _consented(records: Records, memo: dict[tuple[str, str], bool], member_id: s
     return memo[key]
 
 
-@collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"))
+@collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"), summaries=(PAID,))
 def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
     """A transfer-out letter states the month dues are paid up to (组织关系接转, §4); it may
     not claim months the fee records do not show as paid.
@@ -207,7 +218,7 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
         for t in m.data.get("transfers") or [])}
     if not leaving:
         return
-    paid = arrears.paid_by_member((fee.data for fee in records.of("fee")), only=leaving)
+    paid = _paid(records, only=leaving)
     params = records.config.parameters
     for member in records.of("member"):
         if member.id not in leaving:
