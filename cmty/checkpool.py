@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from multiprocessing import get_context
 
-from cmty import filecheck, gitio, identifiers
+from cmty import derive, filecheck, gitio, identifiers
 from cmty.catalogue import severity_of, source_of
 from cmty.config import Config
 from cmty.filecheck import FileFacts
@@ -38,7 +38,9 @@ def check_one(source: Source, rel: str, kind_name: str, config: Config, today: d
                                                       f"cannot read the file: {exc.strerror}"),
             hint=Text("检查文件权限或链接目标", "check the file's permissions or link target")))
         return None, facts
-    return gitio.blob_id(raw), filecheck.check_file(rel, raw, BY_NAME[kind_name], config, today)
+    facts = filecheck.check_file(rel, raw, BY_NAME[kind_name], config, today)
+    derive.derive(facts)
+    return gitio.blob_id(raw), facts
 
 
 def _check_chunk(source: Source, items: list[Item], config: Config, today: date) -> list[Checked]:

@@ -10,13 +10,12 @@ run's own checks, from the per-blob record store, or, failing both, from parsing
 from __future__ import annotations
 
 import hashlib
-import marshal
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from cmty import checkpool, filecheck, gitio, rules
+from cmty import checkpool, derive, filecheck, gitio, rules
 from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
 from cmty.filecheck import FileFacts
@@ -129,13 +128,20 @@ def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], s
     reader.prefetch([(rel, k) for k in rule.reads for rel in by_kind[k]])
     reads = Records(reader.config, reader.today,
                     {k: _records(reader, k, by_kind[k]) for k in rule.reads})
-    digest = _fields_digest(reads, rule)
+    digest = derive.fields_digest(reads, rule)
     out: list[Finding] = []
     pending: list[tuple[str, str | None]] = []
     for rel in by_kind[rule.kind]:
         blob = reader.blob(rel)
         key = f"{rule.name}\0{rel}\0{blob}\0{digest}" if blob is not None else None
         hit = reader.cache.get_collected(key) if key is not None else None
+        if hit is None:
+            hit = _derived(reader, rel, derive.file_key(rule.name, digest))
+            if hit is not None:
+                found = locate_by_file(source, [Finding.from_tuple(t) for t in hit])
+                hit = [f.to_tuple() for f in found]
+                if key is not None:
+                    reader.cache.put_collected(key, hit)
         if hit is None:
             pending.append((rel, key))
         else:
@@ -144,7 +150,7 @@ def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], s
     if not few:
         reader.prefetch([(rel, rule.kind) for rel, _ in pending])
     for rel, key in pending:
-        found: list[Finding] = []
+        found = []
         for rec in _records(reader, rule.kind, [rel], few):
             try:
                 found = list(rule.check_file(rec, reads))
@@ -161,14 +167,6 @@ def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], s
 FEW = 64
 
 
-def _fields_digest(records: Records, rule: FileRule) -> str:
-    digest = hashlib.sha1(rule.name.encode(), usedforsecurity=False)
-    for kind in rule.reads:
-        for rec in records.of(kind):
-            digest.update(marshal.dumps((rec.id, [rec.data.get(f) for f in rule.fields])))
-    return digest.hexdigest()
-
-
 def _summaries(reader: _Reader, summary: Summary, rels: list[str]) -> list[tuple[str, str, Any]]:
     """Each file's summary, from the summary store where its blob is there, else made."""
     kind = BY_NAME[summary.kind]
@@ -177,6 +175,10 @@ def _summaries(reader: _Reader, summary: Summary, rels: list[str]) -> list[tuple
     for rel in rels:
         blob = reader.blob(rel)
         value = reader.cache.get_summary(summary.name, blob) if blob is not None else None
+        if value is None:
+            value = _derived(reader, rel, derive.summary_key(summary.name))
+            if value is not None and blob is not None:
+                reader.cache.put_summary(summary.name, blob, value)
         if value is None:
             missing.append(rel)
         else:
@@ -191,6 +193,12 @@ def _summaries(reader: _Reader, summary: Summary, rels: list[str]) -> list[tuple
             if blob is not None:
                 reader.cache.put_summary(summary.name, blob, values[rel])
     return [(rel, record_id_for(kind, rel), values[rel]) for rel in rels if rel in values]
+
+
+def _derived(reader: _Reader, rel: str, key: str) -> Any:
+    """What the worker that parsed `rel` worked out under `key` (see cmty.derive), if it did."""
+    facts = reader.facts.get(rel)
+    return facts.derived.get(key) if facts is not None and facts.derived else None
 
 
 def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:

@@ -41,6 +41,8 @@ class FileFacts:
     # The parsed record, kept only for kinds the collection rules read (cached apart, see
     # cmty.cache); None when the file could not be read as a record.
     data: dict[str, Any] | None = None
+    # File-rule findings and summaries worked out where the file was parsed (cmty.derive).
+    derived: dict[str, Any] | None = None
     changed: bool = True  # False while it equals its cache entry (nothing to write back)
 
     def to_cache(self) -> tuple[Any, ...]:

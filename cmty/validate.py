@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cmty import checkpool, collect, gitio, identifiers, rules, strays
+from cmty import checkpool, collect, derive, gitio, identifiers, rules, strays
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
@@ -239,12 +239,30 @@ def _check_all(run: _Run, files: list[tuple[str, Kind]]) -> list[FileFacts]:
         wanted = {rel: run.blobs[rel] for _, (rel, _) in misses if rel in run.blobs}
         contents = gitio.read_blobs(run.repo.root, list(wanted.values()))
         run.source.overlay.update({rel: contents.get(blob) for rel, blob in wanted.items()})
-    checked = checkpool.check_files(run.source, [item for _, item in misses], run.config,
-                                    run.today)
+    checked = _check_misses(run, [item for _, item in misses])
     for (position, _), (blob, result) in zip(misses, checked, strict=True):
         result.blob = blob
         facts[position] = result
     return [f for f in facts if f is not None]
+
+
+def _check_misses(run: _Run, items: list[tuple[str, str]]) -> list[checkpool.Checked]:
+    """Check `items`; on a cold run the records file rules read go first (see cmty.derive)."""
+    reads = {k for rule in derive.file_rules() for k in rule.reads}
+    first = [i for i, (_, kind) in enumerate(items) if kind in reads]
+    every_read_here = len(first) == sum(1 for _, kind in run.files if kind.name in reads)
+    derived = derive.derived_kinds()
+    if not first or not every_read_here or not any(kind in derived for _, kind in items):
+        return checkpool.check_files(run.source, items, run.config, run.today)
+    chosen = set(first)
+    rest = [i for i in range(len(items)) if i not in chosen]
+    early = checkpool.check_files(run.source, [items[i] for i in first], run.config, run.today)
+    with derive.prepared((facts for _, facts in early), run.config, run.today):
+        late = checkpool.check_files(run.source, [items[i] for i in rest], run.config, run.today)
+    out: list[checkpool.Checked | None] = [None] * len(items)
+    for i, checked in zip([*first, *rest], [*early, *late], strict=True):
+        out[i] = checked
+    return [c for c in out if c is not None]
 
 
 def _remember(cache: ResultCache, all_facts: list[FileFacts], partial: bool = False) -> None:
