@@ -176,6 +176,21 @@ CODES: tuple[Code, ...] = (
        "vouchers of its period"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),
+    # Residents and foreigners (§7, §8)
+    _c("RESIDENT-REGISTRATION", WARN, "§8 居住登记", "流动人口应办理居住登记", "a newcomer is due to be "
+       "registered"),
+    _c("RESIDENT-PERMIT-ISSUE", WARN, "§8 居住证 art. 9", "居住证应在受理后 15 日内发放",
+       "a residence permit is due to be issued"),
+    _c("RESIDENT-PERMIT-ENDORSE", WARN, "§8 居住证 art. 10", "居住证应年度签注，逾期暂停",
+       "a residence permit is due for its yearly endorsement"),
+    _c("FOREIGN-REGISTRATION", ERR, "X2", "境外人员入住 24 小时内应办理住宿登记",
+       "a foreigner is due to be registered within 24 hours"),
+    _c("FOREIGN-REGISTERED-LATE", ERR, "X2", "住宿登记晚于 24 小时", "registered after 24 hours"),
+    _c("FOREIGN-VISA", WARN, "X5", "签证停留期将届满，应申请延期", "a visa stay is ending: extend it"),
+    _c("FOREIGN-PERMIT", WARN, "X7", "居留许可将届满，应申请延期", "a residence permit is ending: extend "
+       "it"),
+    _c("FOREIGN-PERMIT-VALIDITY", ERR, "X8", "居留许可有效期不在法定范围", "permit validity out of the "
+       "legal range"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

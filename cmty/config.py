@@ -88,6 +88,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "days before a visa stay ends to remind"),
     Parameter("foreigners.permit_reminder_days", 45, "X7", "居留许可届满前提醒天数",
               "days before a residence permit ends to remind"),
+    Parameter("residents.permit_issue_days", 15, "§8 居住证 art. 9", "居住证受理后发证期限（天，偏远地区可至 30）",
+              "days from acceptance to issuing a residence permit (up to 30 in remote areas)"),
     Parameter("residents.registration_days", 3, "§8 居住登记", "居住登记期限（天）",
               "days to register a newcomer"),
     Parameter("joint_meeting.interval_months", 6, "§11 联席会议", "联席会议间隔（月）",

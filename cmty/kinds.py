@@ -42,6 +42,8 @@ KINDS: tuple[Kind, ...] = (
          columns=("id", "name", "credit_code", "party_org")),
     Kind("meeting", "meetings", Text("会议", "meeting"),
          columns=("id", "date", "type", "org", "topic"), yearly_prefix="MT", yearly_width=3),
+    Kind("resident", "residents", Text("居民", "resident"),
+         columns=("id", "name", "category", "grid", "arrived_on")),
     Kind("fee", "party/fees", Text("党费收缴", "party-fee collection"), per_period=True,
          stem_field="period", columns=("id", "period", "org", "collector", "entries")),
     Kind("disclosure", "disclosures", Text("公开", "disclosure"),

@@ -60,6 +60,8 @@ MASKS: dict[str, Callable[[str], str]] = {
     "bank-account": mask_account,
     "birth-date": mask_date,
     "income": lambda _value: "***",  # income bases are never shown, not even in part
+    "passport-number": lambda _value: "***",  # never shown (DOMAIN §10)
+    "permit-number": lambda _value: "***",
 }
 
 

@@ -52,6 +52,8 @@ SAMPLE_PLANTED = [
     ("PARTY-APPROVAL", "party/members/M0038.yaml", 25, 16),
     ("ID-CHECKSUM", "party/members/M0050.yaml", 6, 12),
     ("MEET-CADENCE", "party/orgs/O03.yaml", 3, 7),
+    ("RESIDENT-REGISTRATION", "residents/R00005.yaml", 10, 13),
+    ("FOREIGN-REGISTERED-LATE", "residents/R00006.yaml", 14, 18),
 ]
 
 WriteRepo = Callable[..., Repo]

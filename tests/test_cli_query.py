@@ -235,8 +235,8 @@ def test_list_bad_where(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:
 def test_list_unknown_kind(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:
     code, out, err = run(capsys, repo.root, "list", "members", "--lang", "en")
     assert (code, out) == (2, "")
-    assert err == ("error: no record kind members; use one of: org, member, fund, voucher, unit, meeting, fee, "
-                   "disclosure\n")
+    assert err == ("error: no record kind members; use one of: org, member, fund, voucher, unit, meeting, "
+                   "resident, fee, disclosure\n")
 
 
 def test_list_bad_format(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:

@@ -25,6 +25,7 @@ from cmty.rules import (
     members,
     orgs,
     party,
+    residents,
     units,
 )
 from cmty.rules.base import (
@@ -62,6 +63,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     meetings.review_and_counts,
     units.liaisons_per_unit,
     disclosures.reviewed_by_supervisors,
+    residents.foreigner_record,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -97,6 +99,8 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     funds.large_items_decided,
     disclosures.board_posted,
     disclosures.board_on_time_and_whole,
+    residents.residence_permit,
+    residents.foreigner_deadlines,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.
