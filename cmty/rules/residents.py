@@ -66,22 +66,28 @@ def residence_permit(records: Records) -> Iterator[Deadline]:
 
 def _endorsement(file: str, record: str, issued: date, permit: dict[str, Any], today: date
                  ) -> Iterator[Deadline]:
-    """The next anniversary whose endorsement window has no endorsement in it."""
+    """The next anniversary whose endorsement window has no endorsement in it. A late
+    endorsement restarts the count of years from its own date (art. 10)."""
     endorsed = sorted(d for e in permit.get("endorsed_on") or [] if (d := day(e)) is not None)
-    years = 1
-    while add_years(issued, years) <= add_years(today, 1):
-        anniversary = add_years(issued, years)
+    base, years = issued, 1
+    while add_years(base, years) <= add_years(today, 1):
+        anniversary = add_years(base, years)
         window = add_months(anniversary, -1)
-        if not any(window <= d < anniversary for d in endorsed):
-            yield Deadline("RESIDENT-PERMIT-ENDORSE", anniversary, file, record,
-                           ("residence_permit", "issued_on"),
-                           Text(f"{record} 的居住证应在 {window} 至 {anniversary} 前签注，逾期暂停使用",
-                                f"{record}'s residence permit is endorsed from {window} until "
-                                f"{anniversary}, or it is suspended"),
-                           Text("签注后在 endorsed_on 中记录日期（居住证暂行条例第十条）",
-                                "record the date under endorsed_on (art. 10)"))
-            return
-        years += 1
+        if any(window <= d < anniversary for d in endorsed):
+            years += 1
+            continue
+        late = [d for d in endorsed if d >= anniversary]
+        if late:
+            base, years = late[0], 1
+            continue
+        yield Deadline("RESIDENT-PERMIT-ENDORSE", anniversary, file, record,
+                       ("residence_permit", "issued_on"),
+                       Text(f"{record} 的居住证应在 {window} 至 {anniversary} 前签注，逾期暂停使用",
+                            f"{record}'s residence permit is endorsed from {window} until "
+                            f"{anniversary}, or it is suspended"),
+                       Text("签注后在 endorsed_on 中记录日期（居住证暂行条例第十条）",
+                            "record the date under endorsed_on (art. 10)"))
+        return
 
 
 @deadline_rule("FOREIGN-REGISTRATION", "FOREIGN-VISA", "FOREIGN-PERMIT", kinds=("resident",))
