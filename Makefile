@@ -21,8 +21,8 @@ demo: $(STAMP)
 	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
 	  echo "(退出码 / exit code $$status: 1 = 发现问题 / findings to fix)"; test $$status -eq 1
 	@echo
-	@echo '$$ cmty --repo sample_data remind --within 40d'
-	@$(BIN)/cmty --repo sample_data remind --within 40d
+	@echo '$$ cmty --repo sample_data remind'
+	@$(BIN)/cmty --repo sample_data remind
 	@echo
 	@echo '$$ cmty --repo sample_data list member --where org=O02 --sort name'
 	@$(BIN)/cmty --repo sample_data list member --where org=O02 --sort name
