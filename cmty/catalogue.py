@@ -126,6 +126,13 @@ CODES: tuple[Code, ...] = (
     _c("ORG-SECRETARY-STANDING", WARN, "O13", "书记党龄不满一年", "the 书记 has less than a year's "
        "standing"),
     _c("ORG-ELECTION-DUE", WARN, "O9", "任期届满应换届", "the term has ended: election due"),
+    _c("ELECTION-QUORUM", ERR, "O11", "到会不足五分之四，选举无效", "not more than 4/5 present: "
+       "the election is void"),
+    _c("ELECTION-MAJORITY", ERR, "O11", "当选人得票未过实到半数", "elected without more than half "
+       "of those present"),
+    _c("ELECTION-COMPETITIVE", WARN, "O12", "委员差额不足 20%", "fewer than 20% more candidates than "
+       "seats"),
+    _c("ELECTION-SEATS", ERR, "O11", "当选人数多于名额", "more elected than seats"),
     # Members' own deadlines (§3, §4)
     _c("PARTY-PROBATION-DUE", WARN, "D16", "预备期满应讨论转正", "probation over: full membership due "
        "for discussion"),
