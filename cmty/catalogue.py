@@ -198,6 +198,12 @@ CODES: tuple[Code, ...] = (
        "it"),
     _c("FOREIGN-PERMIT-VALIDITY", ERR, "X8", "居留许可有效期不在法定范围", "permit validity out of the "
        "legal range"),
+    # Grid (§11 网格)
+    _c("GRID-LEVEL", WARN, "§11 网格", "网格层级不在参数 grid.levels 中", "a cell's level is not in "
+       "grid.levels"),
+    _c("GRID-PARENT", WARN, "§11 网格", "上级网格层级不对", "a cell's parent is not of the level above"),
+    _c("GRID-BUILDING-TWICE", ERR, "§11 网格", "同一楼栋划入两个网格", "a building is in two cells"),
+    _c("GRID-RESIDENT", WARN, "§11 网格", "居民没有划入网格", "a resident is in no cell"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

@@ -195,7 +195,7 @@ def next_id(repo: Repo, kind: Kind, data: dict[str, Any] | None = None) -> str:
             best = (m.group(1), int(m.group(2)), len(m.group(2)))
     if best is None:
         prefix, width = {"member": ("M", 4), "org": ("O", 2), "fund": ("F", 2),
-                         "unit": ("U", 3), "resident": ("R", 5)}.get(kind.name,
+                         "unit": ("U", 3), "resident": ("R", 5), "grid": ("G", 2)}.get(kind.name,
                                                                     (kind.name[0].upper(), 2))
         return f"{prefix}{1:0{width}d}"
     prefix, number, width = best

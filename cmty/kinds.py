@@ -42,6 +42,7 @@ KINDS: tuple[Kind, ...] = (
          columns=("id", "name", "credit_code", "party_org")),
     Kind("meeting", "meetings", Text("会议", "meeting"),
          columns=("id", "date", "type", "org", "topic"), yearly_prefix="MT", yearly_width=3),
+    Kind("grid", "grids", Text("网格", "grid cell"), columns=("id", "name", "level", "parent")),
     Kind("resident", "residents", Text("居民", "resident"),
          columns=("id", "name", "category", "grid", "arrived_on")),
     Kind("fee", "party/fees", Text("党费收缴", "party-fee collection"), per_period=True,

@@ -198,7 +198,7 @@ def test_log_json_equals_the_library(capsys: pytest.CaptureFixture[str], story: 
     (["blame", "M0003", "--lang", "en"],
      "error: no record has id M0003\nhint: cmty list KIND shows the ids there are\n"),
     (["log", "--kind", "person", "--lang", "en"],
-     "error: no record kind person; use one of: org, member, fund, voucher, unit, meeting, resident, fee, "
+     "error: no record kind person; use one of: org, member, fund, voucher, unit, meeting, grid, resident, fee, "
      "disclosure\n"),
     (["history", "../orgs/O01"], "错误: '../orgs/O01' 不是记录编号\n提示: 编号形如 M0012、V2026-0031 或 2026-11\n"),
 ])

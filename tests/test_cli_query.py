@@ -236,7 +236,7 @@ def test_list_unknown_kind(capsys: pytest.CaptureFixture[str], repo: Repo) -> No
     code, out, err = run(capsys, repo.root, "list", "members", "--lang", "en")
     assert (code, out) == (2, "")
     assert err == ("error: no record kind members; use one of: org, member, fund, voucher, unit, meeting, "
-                   "resident, fee, disclosure\n")
+                   "grid, resident, fee, disclosure\n")
 
 
 def test_list_bad_format(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:

@@ -37,6 +37,7 @@ EXPECTED_FILES = [
     "finance/vouchers/.gitkeep",
     "units/.gitkeep",
     "meetings/.gitkeep",
+    "grids/.gitkeep",
     "residents/.gitkeep",
     "party/fees/.gitkeep",
     "disclosures/.gitkeep",

@@ -292,9 +292,9 @@ def test_unknown_kind_lists_the_kinds(repo: Repo) -> None:
     with pytest.raises(UsageError) as info:
         select(repo, "members")
     assert info.value.message.en == \
-        "no record kind members; use one of: org, member, fund, voucher, unit, meeting, resident, fee, disclosure"
+        "no record kind members; use one of: org, member, fund, voucher, unit, meeting, grid, resident, fee, disclosure"
     assert info.value.message.zh == \
-        "没有 members 这种记录；可选：org, member, fund, voucher, unit, meeting, resident, fee, disclosure"
+        "没有 members 这种记录；可选：org, member, fund, voucher, unit, meeting, grid, resident, fee, disclosure"
 
 
 def test_broken_files_are_skipped(write_repo: WriteRepo) -> None:

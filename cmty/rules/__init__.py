@@ -19,6 +19,7 @@ from cmty.rules import (
     elections,
     finance,
     funds,
+    grids,
     identity,
     integrity,
     layout,
@@ -66,6 +67,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     units.liaisons_per_unit,
     disclosures.reviewed_by_supervisors,
     residents.foreigner_record,
+    grids.level_known,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -103,6 +105,8 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     disclosures.board_on_time_and_whole,
     residents.residence_permit,
     residents.foreigner_deadlines,
+    grids.hierarchy,
+    grids.resident_in_a_cell,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.
