@@ -204,6 +204,9 @@ CODES: tuple[Code, ...] = (
     _c("GRID-PARENT", WARN, "§11 网格", "上级网格层级不对", "a cell's parent is not of the level above"),
     _c("GRID-BUILDING-TWICE", ERR, "§11 网格", "同一楼栋划入两个网格", "a building is in two cells"),
     _c("GRID-RESIDENT", WARN, "§11 网格", "居民没有划入网格", "a resident is in no cell"),
+    # Complaints and requests (§11)
+    _c("COMPLAINT-ACK", WARN, "§11 诉求", "诉求应告知是否受理", "a complaint is due to be acknowledged"),
+    _c("COMPLAINT-ANSWER", WARN, "§11 诉求", "诉求应答复办理结果", "a complaint is due to be answered"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),
     _c("FILE-OUTSIDE-FOLDERS", WARN, "DESIGN §1", "YAML 文件不在任何记录文件夹中",
        "a YAML file is in no record folder"),

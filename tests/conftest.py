@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cmty.findings import Finding
+from cmty.kinds import KINDS
 from cmty.repo import Repo
 from cmty.validate import validate_repo
 
@@ -39,9 +40,11 @@ BASE_FILES = {
 }
 
 TODAY = date(2026, 11, 29)
+KIND_NAMES = ", ".join(kind.name for kind in KINDS)  # as error messages list them
 
 # The mistakes planted in sample_data/, as validated on TODAY: (code, file, line, column).
 SAMPLE_PLANTED = [
+    ("COMPLAINT-ACK", "complaints/C2026-003.yaml", 3, 7),
     ("DISC-LATE", "disclosures/2026Q3-finance.yaml", 6, 12),
     ("APPROVAL-ROLE", "finance/vouchers/V2026-0026.yaml", 13, 24),
     ("MEET-QUORUM", "meetings/MT2026-043.yaml", 10, 11),

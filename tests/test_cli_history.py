@@ -14,7 +14,7 @@ from cmty.activity import activity
 from cmty.cli import _boundary, app
 from cmty.history import field_blame, record_history
 from cmty.repo import Repo
-from tests.conftest import BASE_FILES, CONFIG, WriteRepo
+from tests.conftest import BASE_FILES, CONFIG, KIND_NAMES, WriteRepo
 from tests.test_history import WANG, Git, build_story, day, make_git
 
 # Fixtures shared with the library tests: the story repository, and git's environment.
@@ -198,8 +198,7 @@ def test_log_json_equals_the_library(capsys: pytest.CaptureFixture[str], story: 
     (["blame", "M0003", "--lang", "en"],
      "error: no record has id M0003\nhint: cmty list KIND shows the ids there are\n"),
     (["log", "--kind", "person", "--lang", "en"],
-     "error: no record kind person; use one of: org, member, fund, voucher, unit, meeting, grid, resident, fee, "
-     "disclosure\n"),
+     f"error: no record kind person; use one of: {KIND_NAMES}\n"),
     (["history", "../orgs/O01"], "错误: '../orgs/O01' 不是记录编号\n提示: 编号形如 M0012、V2026-0031 或 2026-11\n"),
 ])
 def test_errors_exit_2(capsys: pytest.CaptureFixture[str], story: Git, args: list[str], message: str) -> None:

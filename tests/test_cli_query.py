@@ -22,7 +22,7 @@ from cmty.kinds import BY_NAME
 from cmty.query import find_record, records, select, shown
 from cmty.render.records import as_yaml
 from cmty.repo import Repo
-from tests.conftest import WriteRepo, assert_golden
+from tests.conftest import KIND_NAMES, WriteRepo, assert_golden
 from tests.test_query import MEMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,8 +235,7 @@ def test_list_bad_where(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:
 def test_list_unknown_kind(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:
     code, out, err = run(capsys, repo.root, "list", "members", "--lang", "en")
     assert (code, out) == (2, "")
-    assert err == ("error: no record kind members; use one of: org, member, fund, voucher, unit, meeting, "
-                   "grid, resident, fee, disclosure\n")
+    assert err == f"error: no record kind members; use one of: {KIND_NAMES}\n"
 
 
 def test_list_bad_format(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:

@@ -39,6 +39,7 @@ EXPECTED_FILES = [
     "meetings/.gitkeep",
     "grids/.gitkeep",
     "residents/.gitkeep",
+    "complaints/.gitkeep",
     "party/fees/.gitkeep",
     "disclosures/.gitkeep",
 ]

@@ -9,7 +9,7 @@ import pytest
 from cmty.errors import RecordNotFoundError, UsageError
 from cmty.query import find_record, select, shown
 from cmty.repo import Repo
-from tests.conftest import WriteRepo
+from tests.conftest import KIND_NAMES, WriteRepo
 
 MEMBERS = {
     "party/orgs/O03.yaml": "id: O03\nname: 第二党支部\ntype: 党支部\nparent: O01\n"
@@ -292,9 +292,9 @@ def test_unknown_kind_lists_the_kinds(repo: Repo) -> None:
     with pytest.raises(UsageError) as info:
         select(repo, "members")
     assert info.value.message.en == \
-        "no record kind members; use one of: org, member, fund, voucher, unit, meeting, grid, resident, fee, disclosure"
+        f"no record kind members; use one of: {KIND_NAMES}"
     assert info.value.message.zh == \
-        "没有 members 这种记录；可选：org, member, fund, voucher, unit, meeting, grid, resident, fee, disclosure"
+        f"没有 members 这种记录；可选：{KIND_NAMES}"
 
 
 def test_broken_files_are_skipped(write_repo: WriteRepo) -> None:

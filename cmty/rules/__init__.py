@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cmty.rules import (
     approvals,
+    complaints,
     development,
     disclosures,
     dues,
@@ -107,6 +108,7 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     residents.foreigner_deadlines,
     grids.hierarchy,
     grids.resident_in_a_cell,
+    complaints.complaint_deadlines,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.
