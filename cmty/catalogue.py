@@ -146,6 +146,8 @@ CODES: tuple[Code, ...] = (
        "contacts"),
     _c("PARTY-REVIEWS", WARN, "D5", "积极分子超过半年未考察", "an activist not reviewed for six months"),
     _c("PARTY-SPONSORS", ERR, "D7", "入党介绍人不是两名", "not two sponsors"),
+    _c("PARTY-SPONSOR-STATUS", ERR, "D7", "入党介绍人当时不是正式党员", "a sponsor was not a full member"),
+    _c("PARTY-CONTACT-STATUS", WARN, "D5", "培养联系人不是正式党员", "a contact is not a full member"),
     _c("PARTY-POLITICAL-REVIEW", ERR, "D8", "没有有效的政治审查结论", "no valid political review"),
     _c("PARTY-TRAINING", ERR, "D9", "集中培训不足 3 天或 24 学时", "concentrated training too short"),
     _c("PARTY-PREREVIEW", ERR, "D10", "支部大会前未经预审", "no pre-review before the branch meeting"),

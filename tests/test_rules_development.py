@@ -400,3 +400,30 @@ def test_d14_expired_message(write_repo: WriteRepo) -> None:
 def test_d17_extension_of_six_to_twelve_months(write_repo: WriteRepo, months: int, codes: Found) -> None:
     text = admitted({**admission(), "extension_months": str(months)})
     assert found(repo_of(write_repo, text)) == codes
+
+
+# --- D7 / D5: sponsors and contacts are full members (a rule across member records) ---------------
+
+def _sponsor_case(write_repo: WriteRepo, full: str | None, status: str = "正式党员") -> list[tuple[str, str, int, int]]:
+    """M0002 admitted on 2026-06-26 with sponsors M0001 and M0003; M0003's full date is `full`."""
+    stages = f"stages: {{probationary: 2025-01-10, full: {full}}}\n" if full else ""
+    sponsor = (f"id: M0003\nname: 李国华\nsex: 男\norg: O02\nstatus: {status}\ncategory: 直接管理\n"
+               + stages)
+    candidate = ("id: M0002\nname: 郭文静\nsex: 女\norg: O02\nstatus: 预备党员\ncategory: 直接管理\n"
+                 "stages: {probationary: 2026-06-26}\n"
+                 "development: {sponsors: [M0001, M0003], approved_on: 2026-07-16}\n")
+    repo = write_repo({"party/members/M0002.yaml": candidate, "party/members/M0003.yaml": sponsor})
+    return [f for f in found(repo) if f[0] in ("PARTY-SPONSOR-STATUS", "PARTY-CONTACT-STATUS")]
+
+
+@pytest.mark.parametrize(("full", "status", "codes"), [
+    ("2026-01-10", "正式党员", []),  # a full member well before the meeting
+    ("2026-06-26", "正式党员", []),  # made full on the day of the meeting
+    ("2026-06-27", "正式党员", [("PARTY-SPONSOR-STATUS", "party/members/M0002.yaml", 8, 33)]),
+    (None, "预备党员", [("PARTY-SPONSOR-STATUS", "party/members/M0002.yaml", 8, 33)]),
+    (None, "正式党员", []),
+])
+def test_d7_sponsors_were_full_members_at_the_branch_meeting(write_repo: WriteRepo, full: str | None,
+                                                             status: str, codes: list[tuple[str, str, int, int]]
+                                                             ) -> None:
+    assert _sponsor_case(write_repo, full, status) == codes

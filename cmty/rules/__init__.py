@@ -109,6 +109,7 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     grids.hierarchy,
     grids.resident_in_a_cell,
     complaints.complaint_deadlines,
+    development.sponsors_are_full_members,
 )
 
 # The kinds whose parsed records the collection rules read: only these are kept after checking.

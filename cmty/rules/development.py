@@ -10,7 +10,7 @@ from typing import Any
 
 from cmty.dates import add_months, day, month_of, month_shift
 from cmty.findings import Finding, Text
-from cmty.rules.base import RecordContext, record_rule
+from cmty.rules.base import RecordContext, Records, collection_rule, record_rule
 
 TRAINING_HOURS = 24  # D9: at least 3 days or 24 学时
 TRAINING_DAYS = 3
@@ -174,3 +174,40 @@ def approval_and_extension(ctx: RecordContext) -> Iterator[Finding]:
                                f"probation extended by {extension} months; it is 6 to 12"),
                           Text("延长预备期最短半年、最长一年（D17）", "an extension is six months to a "
                                "year (D17)"))
+
+
+@collection_rule("PARTY-SPONSOR-STATUS", "PARTY-CONTACT-STATUS", kinds=("member",))
+def sponsors_are_full_members(records: Records) -> Iterator[Finding]:
+    """Sponsors are full members when the branch meeting admits the candidate (D7), and an
+    activist's contacts are full members (D5); a 预备党员 can be neither.
+
+    Bad:  development: {sponsors: [M0015, M0006]} where M0015 was still probationary then
+    Good: two sponsors who were full members on the day of the branch meeting
+    """
+    for member in records.of("member"):
+        development = member.data.get("development")
+        if not isinstance(development, dict):
+            continue
+        stages = member.data.get("stages")
+        admitted = day(stages.get("probationary")) if isinstance(stages, dict) else None
+        for field, code, when in (("sponsors", "PARTY-SPONSOR-STATUS", admitted),
+                                  ("contacts", "PARTY-CONTACT-STATUS", None)):
+            for i, other_id in enumerate(development.get(field) or []):
+                other = records.get("member", other_id)
+                if other is None or _full_member_on(other.data, when or records.today):
+                    continue
+                role = ("入党介绍人", "sponsor") if field == "sponsors" else ("培养联系人", "contact")
+                yield member.finding(code, ("development", field, i),
+                                     Text(f"{role[0]} {other.id} 当时不是正式党员",
+                                          f"{role[1]} {other.id} was not a full member then"),
+                                     Text("由正式党员担任（D7、D5）；预备党员和受留党察看处分未恢复权利的党员不能担任",
+                                          "only full members may (D7, D5); not probationary members "
+                                          "or members under 留党察看"))
+
+
+def _full_member_on(member: dict[str, Any], when: date) -> bool:
+    stages = member.get("stages")
+    full = day(stages.get("full")) if isinstance(stages, dict) else None
+    if full is not None:
+        return full <= when and member.get("status") not in ("停止党籍", "出党", "除名")
+    return member.get("status") == "正式党员"
