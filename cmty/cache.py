@@ -123,9 +123,9 @@ class ResultCache:
             return None
         return self._folder / f"{name}-{self._scope}-{self._key}.marshal"
 
-    def loaded_record_kinds(self) -> list[str]:
-        """The kinds whose record store this run has already read."""
-        return list(self._records_old)
+    def has_loaded_records(self, kind: str) -> bool:
+        """Whether this run has already read the record store of `kind`."""
+        return kind in self._records_old
 
     def get_record(self, kind: str, blob: str) -> Any:
         if kind not in self._records_old:

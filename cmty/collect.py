@@ -42,9 +42,6 @@ class _Reader:
             return facts.blob
         return self.blobs.get(rel)
 
-    def _loaded_kinds(self) -> set[str]:
-        return set(self.cache.loaded_record_kinds())
-
     def prefetch(self, files: list[tuple[str, str]]) -> None:
         """Parse, in one batch (across processes when many), the files no store has."""
         missing = [(rel, kind) for rel, kind in files if rel not in self._data
@@ -66,7 +63,7 @@ class _Reader:
         facts = self.facts.get(rel)
         blob = self.blob(rel)
         data = facts.data if facts is not None else None
-        if data is None and blob is not None and not (few and kind not in self._loaded_kinds()):
+        if data is None and blob is not None and not (few and not self.cache.has_loaded_records(kind)):
             data = self.cache.get_record(kind, blob)
         if data is None:
             blob, fresh = checkpool.check_one(self.source, rel, kind, self.config, self.today)
@@ -220,14 +217,10 @@ def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:
 
 def _records(reader: _Reader, kind: str, rels: list[str], few: bool = False) -> list[Rec]:
     out = []
-    per_period = BY_NAME[kind].per_period
     for rel in rels:
         data = reader.data(rel, kind, few)
-        if data is None:
-            continue  # unreadable: its own findings say why
-        stem = record_id_for(BY_NAME[kind], rel)
-        own = data.get("id")
-        out.append(Rec(rel, stem if per_period or not isinstance(own, str) else own, kind, data))
+        if data is not None:  # unreadable: its own findings say why
+            out.append(derive.make_rec(rel, kind, data))
     return out
 
 

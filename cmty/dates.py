@@ -8,6 +8,7 @@ year after 29 February is 28 February: the deadline never runs past the month it
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,6 +94,24 @@ def periods(start: date, end: date, cadence: str) -> list[tuple[str, date, date]
         first = last + timedelta(days=1)
         last = period_bounds(first, cadence)[1]
     return out
+
+
+_PERIOD_NAME = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2])|Q([1-4])|H([12]))?$")
+
+
+def bounds_of(period: str) -> tuple[date, date] | None:
+    """First and last day of a named period (2026-03, 2026Q1, 2026H1 or 2026), or None."""
+    m = _PERIOD_NAME.match(period)
+    if m is None:
+        return None
+    year, month, quarter, half = m.groups()
+    if month:
+        return period_bounds(date(int(year), int(month), 1), "month")
+    if quarter:
+        return period_bounds(date(int(year), (int(quarter) - 1) * 3 + 1, 1), "quarter")
+    if half:
+        return period_bounds(date(int(year), (int(half) - 1) * 6 + 1, 1), "half")
+    return period_bounds(date(int(year), 1, 1), "year")
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -54,14 +54,17 @@ def derived_kinds() -> set[str]:
     return {r.kind for r in file_rules()} | {s.kind for s in summaries()}
 
 
+def make_rec(rel: str, kind_name: str, data: dict[str, Any]) -> Rec:
+    """A record as the rules across records see it; its id from the path for per-period kinds,
+    else its `id` field (the file stem when that is missing)."""
+    kind = BY_NAME[kind_name]
+    stem = record_id_for(kind, rel)
+    own = data.get("id")
+    return Rec(rel, stem if kind.per_period or not isinstance(own, str) else own, kind_name, data)
+
+
 def rec_of(facts: FileFacts) -> Rec | None:
-    if facts.data is None:
-        return None
-    kind = BY_NAME[facts.kind]
-    stem = record_id_for(kind, facts.file)
-    own = facts.data.get("id")
-    return Rec(facts.file, stem if kind.per_period or not isinstance(own, str) else own,
-               facts.kind, facts.data)
+    return None if facts.data is None else make_rec(facts.file, facts.kind, facts.data)
 
 
 def fields_digest(records: Records, rule: FileRule) -> str:
@@ -76,6 +79,10 @@ def fields_digest(records: Records, rule: FileRule) -> str:
 class _Prepared:
     reads: dict[str, Records]  # file rule → the records it reads
     digests: dict[str, str]  # file rule → digest of the fields it reads
+    # Worked out once here, not for each of a street's files in `derive`:
+    file_rules: dict[str, list[FileRule]]  # kind → its file rules
+    summaries: dict[str, list[Summary]]  # kind → its summaries
+    keep_data: set[str]  # kinds whose whole records other rules read
 
 
 _PREPARED: _Prepared | None = None
@@ -95,7 +102,13 @@ def prepared(read_facts: Iterable[FileFacts], config: Config, today: date) -> It
     for rule in file_rules():
         reads[rule.name] = Records(config, today, {k: by_kind.get(k, []) for k in rule.reads})
         digests[rule.name] = fields_digest(reads[rule.name], rule)
-    _PREPARED = _Prepared(reads, digests)
+    by_kind_rules: dict[str, list[FileRule]] = {}
+    for rule in file_rules():
+        by_kind_rules.setdefault(rule.kind, []).append(rule)
+    by_kind_summaries: dict[str, list[Summary]] = {}
+    for summary in summaries():
+        by_kind_summaries.setdefault(summary.kind, []).append(summary)
+    _PREPARED = _Prepared(reads, digests, by_kind_rules, by_kind_summaries, data_kinds())
     try:
         yield
     finally:
@@ -105,24 +118,22 @@ def prepared(read_facts: Iterable[FileFacts], config: Config, today: date) -> It
 def derive(facts: FileFacts) -> None:
     """Work out this file's file-rule findings and summaries, if the records they read are
     prepared, and drop its record when no other rule reads it."""
-    if _PREPARED is None or facts.data is None or facts.kind not in derived_kinds():
+    prepared = _PREPARED
+    if prepared is None or facts.data is None or (
+            facts.kind not in prepared.file_rules and facts.kind not in prepared.summaries):
         return
-    rec = rec_of(facts)
-    assert rec is not None
+    rec = make_rec(facts.file, facts.kind, facts.data)
     derived: dict[str, Any] = {}
-    for rule in file_rules():
-        if rule.kind != facts.kind:
-            continue
+    for rule in prepared.file_rules.get(facts.kind, []):
         try:
-            found = list(rule.check_file(rec, _PREPARED.reads[rule.name]))
+            found = list(rule.check_file(rec, prepared.reads[rule.name]))
         except Exception as exc:  # one broken rule must not hide the others
             found = [crashed(rule.name, exc, facts.file)]
-        derived[file_key(rule.name, _PREPARED.digests[rule.name])] = [f.to_tuple() for f in found]
-    for summary in summaries():
-        if summary.kind == facts.kind:
-            derived[summary_key(summary.name)] = summary.summarise(rec)
+        derived[file_key(rule.name, prepared.digests[rule.name])] = [f.to_tuple() for f in found]
+    for summary in prepared.summaries.get(facts.kind, []):
+        derived[summary_key(summary.name)] = summary.summarise(rec)
     facts.derived = derived
-    if facts.kind not in data_kinds():
+    if facts.kind not in prepared.keep_data:
         facts.data = None
 
 

@@ -68,6 +68,14 @@ def money(text: Any) -> Decimal:
     return value
 
 
+def money_or_none(value: Any) -> Decimal | None:
+    """A money text as a Decimal, or None for anything else (the schema reports it)."""
+    try:
+        return Decimal(value) if isinstance(value, str) else None
+    except InvalidOperation:
+        return None
+
+
 def _band_rate(base: Decimal, bands: tuple[tuple[Decimal | None, Decimal], ...]) -> Decimal:
     for upper, rate in bands:
         if upper is None or base <= upper:

@@ -10,10 +10,10 @@ monthly where busy) and applied to 居务 by analogy, so both are parameters
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 from cmty.config import CONFIG_NAME
-from cmty.dates import day, period_bounds, period_of, periods
+from cmty.dates import bounds_of, day, periods
 from cmty.findings import Finding, Text
 from cmty.rules.base import Deadline, RecordContext, Records, collection_rule, deadline_rule, record_rule
 from cmty.rules.meetings import records_start
@@ -66,7 +66,7 @@ def board_on_time_and_whole(records: Records) -> Iterator[Finding]:
     vouchers = [(d, v.id) for v in records.of("voucher") if (d := day(v.data.get("date")))]
     for board in records.of("disclosure"):
         kind, period = str(board.data.get("kind")), str(board.data.get("period"))
-        bounds = _bounds(period)
+        bounds = bounds_of(period)
         if bounds is None:
             continue
         first, last = bounds
@@ -92,28 +92,6 @@ def board_on_time_and_whole(records: Records) -> Iterator[Finding]:
                                 Text("财务公开须逐笔列明本期全部收支；把这些凭证加入 covers",
                                      "a finance board shows every line of the period: add them "
                                      "to covers"))
-
-
-def _bounds(period: str) -> tuple[date, date] | None:
-    """First and last day of a disclosure period (2026-03, 2026Q1, 2026H1 or 2026)."""
-    for cadence, probe in (("month", f"{period}-01"), ("quarter", _quarter_day(period)),
-                           ("half", _half_day(period)), ("year", f"{period}-01-01")):
-        when = day(probe)
-        if when is not None and period_of(when, cadence) == period:
-            return period_bounds(when, cadence)
-    return None
-
-
-def _quarter_day(period: str) -> str:
-    if len(period) == 6 and period[4] == "Q" and period[5] in "1234":
-        return f"{period[:4]}-{(int(period[5]) - 1) * 3 + 1:02d}-01"
-    return ""
-
-
-def _half_day(period: str) -> str:
-    if len(period) == 6 and period[4] == "H" and period[5] in "12":
-        return f"{period[:4]}-{(int(period[5]) - 1) * 6 + 1:02d}-01"
-    return ""
 
 
 @record_rule("DISC-REVIEW", kinds=("disclosure",))

@@ -8,23 +8,16 @@ sum of the member's monthly dues for those months, from the basis in force in ea
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from cmty import arrears
 from cmty.dates import month_of, month_shift
-from cmty.fees import MonthlyDues, basis_for
+from cmty.fees import MonthlyDues, basis_for, money_or_none
 from cmty.findings import Finding, Text
 from cmty.rules.base import Rec, Records, Summary, collection_rule, file_rule, finding
 
 CENTRAL_REMIT_FROM = Decimal("1000")  # F11: a voluntary extra of 1000 元 or more
-
-
-def _money(value: Any) -> Decimal | None:
-    try:
-        return Decimal(value) if isinstance(value, str) else None
-    except InvalidOperation:
-        return None
 
 
 def _entries(fee: Rec) -> Iterator[tuple[int, dict[str, Any], list[str]]]:
@@ -98,7 +91,7 @@ def amount_matches_dues(fee: Rec, records: Records) -> Iterator[Finding]:
     tables: dict[str, MonthlyDues] = records.derived.setdefault("dues", {})
     for i, entry, months in _entries(fee):
         member = records.get("member", entry.get("member"))
-        amount = _money(entry.get("amount"))
+        amount = money_or_none(entry.get("amount"))
         if member is None or amount is None or not months:
             continue
         dues = tables.get(member.id) or tables.setdefault(member.id, MonthlyDues(member.data, params))

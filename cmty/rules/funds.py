@@ -5,26 +5,20 @@ a residents' (representatives') meeting."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from cmty.dates import day
+from cmty.fees import money_or_none
 from cmty.findings import Finding, Text
 from cmty.rules.base import Rec, Records, collection_rule
 
 RESIDENTS_MEETINGS = ("居民会议", "居民代表会议")
 
 
-def _amount(value: Any) -> Decimal | None:
-    try:
-        return Decimal(value) if isinstance(value, str) else None
-    except InvalidOperation:
-        return None
-
-
 def voucher_total(voucher: dict[str, Any]) -> Decimal:
     return sum((a for line in voucher.get("lines") or [] if isinstance(line, dict)
-                and (a := _amount(line.get("amount"))) is not None), Decimal("0"))
+                and (a := money_or_none(line.get("amount"))) is not None), Decimal("0"))
 
 
 def _in_order(records: Records) -> list[Rec]:
@@ -79,7 +73,7 @@ def balance_never_negative(records: Records) -> Iterator[Finding]:
     balances: dict[str, Decimal] = {}
     reported: set[str] = set()
     for fund in records.of("fund"):
-        opening = _amount(fund.data.get("opening_balance"))
+        opening = money_or_none(fund.data.get("opening_balance"))
         if opening is not None:
             balances[fund.id] = opening
     for voucher in _in_order(records):
@@ -113,7 +107,7 @@ def large_items_decided(records: Records) -> Iterator[Finding]:
     Bad:  an expense of "68000.00" with no decision
     Good: decision: MT2026-012, a 居民代表会议 held before the voucher's date
     """
-    threshold = _amount(records.config.param("finance.large_item_threshold")) or Decimal("0")
+    threshold = money_or_none(records.config.param("finance.large_item_threshold")) or Decimal("0")
     for voucher in records.of("voucher"):
         if voucher.data.get("type") != "expense" or voucher_total(voucher.data) <= threshold:
             continue

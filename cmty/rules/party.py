@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
-from typing import Any
 
+from cmty.dates import add_years, day
 from cmty.findings import Finding, Text
 from cmty.rules.base import RecordContext, record_rule
 
@@ -16,26 +16,11 @@ _STAGE_ZH = {"applied": "申请入党", "activist": "积极分子", "target": "�
              "probationary": "预备党员", "full": "正式党员"}
 
 
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later; 29 February becomes 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def _stages(ctx: RecordContext) -> dict[str, date]:
     stages = ctx.data.get("stages")
     if not isinstance(stages, dict):
         return {}
-    return {name: d for name in STAGES if (d := _day(stages.get(name))) is not None}
+    return {name: d for name in STAGES if (d := day(stages.get(name))) is not None}
 
 
 @record_rule("PARTY-STAGE-ORDER", kinds=("member",))
@@ -81,7 +66,7 @@ def adult_at_admission(ctx: RecordContext) -> Iterator[Finding]:
     Bad:  birth_date: 2008-06-01, stages: {probationary: 2026-05-20}
     Good: birth_date: 2006-06-01, stages: {probationary: 2026-05-20}
     """
-    born, stages = _day(ctx.data.get("birth_date")), _stages(ctx)
+    born, stages = day(ctx.data.get("birth_date")), _stages(ctx)
     if born is None:
         return
     adult = add_years(born, 18)
@@ -133,7 +118,7 @@ def term_length(ctx: RecordContext) -> Iterator[Finding]:
     term = ctx.data.get("term")
     if not isinstance(term, dict) or ctx.data.get("type") == "党小组":
         return
-    start, end = _day(term.get("start")), _day(term.get("end"))
+    start, end = day(term.get("start")), day(term.get("end"))
     if start is not None and end is not None and end != add_years(start, 5):
         yield ctx.finding("ORG-TERM", ("term", "end"),
                           Text(f"任期 {start} 至 {end} 不是五年", f"term {start} to {end} is not "
