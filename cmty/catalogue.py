@@ -106,6 +106,7 @@ CODES: tuple[Code, ...] = (
        "paid ahead without the branch's consent"),
     _c("FEE-BACK-PAYMENT", WARN, "F12", "补交超过 6 个月", "back payment of more than 6 months"),
     _c("FEE-PAID-TWICE", WARN, "F12", "同一月份党费重复交纳", "a month is paid twice"),
+    _c("FEE-PAID-BY-ORG", ERR, "F13", "党组织代交（垫交）党费", "dues paid by the organisation"),
     _c("TRANSFER-PAID-UP-TO", WARN, "§4 组织关系", "介绍信所写党费交至月份与交纳记录不符",
        "the transfer letter's paid-up-to month is not paid"),
     # Organisations against their members (§2)
@@ -136,6 +137,8 @@ CODES: tuple[Code, ...] = (
     # Members' own deadlines (§3, §4)
     _c("PARTY-PROBATION-DUE", WARN, "D16", "预备期满应讨论转正", "probation over: full membership due "
        "for discussion"),
+    _c("TRANSFER-LETTER-EXPIRED", WARN, "§4 组织关系", "持过期介绍信报到",
+       "reported with an expired transfer letter"),
     _c("MEMBER-AWAY", WARN, "§4 组织关系", "外出满 6 个月未转接组织关系",
        "away six months without transferring"),
     _c("MEMBER-LOST-CONTACT", ERR, "F15", "失去联系党员应停止党籍或除名",
@@ -150,6 +153,10 @@ CODES: tuple[Code, ...] = (
     _c("PARTY-CONTACT-STATUS", WARN, "D5", "培养联系人不是正式党员", "a contact is not a full member"),
     _c("PARTY-POLITICAL-REVIEW", ERR, "D8", "没有有效的政治审查结论", "no valid political review"),
     _c("PARTY-TRAINING", ERR, "D9", "集中培训不足 3 天或 24 学时", "concentrated training too short"),
+    _c("PARTY-ACTIVIST-FILED", WARN, "D4", "积极分子未报上级党委备案或确定过早",
+       "an activist not filed with the higher committee, or chosen too soon"),
+    _c("PARTY-PUBLICITY", WARN, "D12", "发展对象公示不足规定天数或晚于支部大会",
+       "the candidate's public notice too short or not before the branch meeting"),
     _c("PARTY-PREREVIEW", ERR, "D10", "支部大会前未经预审", "no pre-review before the branch meeting"),
     _c("PARTY-APPROVAL", WARN, "D14", "超过 3 个月才审批", "approved more than three months later"),
     _c("PARTY-APPROVAL-EXPIRED", ERR, "D14", "超过 6 个月未审批，须重新履行程序",
@@ -179,15 +186,25 @@ CODES: tuple[Code, ...] = (
     _c("FIN-LARGE-DECISION", ERR, "C8", "大额支出没有居民（代表）会议决定",
        "a large expense without a residents' meeting decision"),
     # Public disclosure (§5)
+    _c("AUDIT-YEARLY", WARN, "C11", "年度财务应经审计", "a year's accounts are due to be audited"),
+    _c("AUDIT-PUBLISHED", WARN, "C11", "审计结果应向居民公布", "an audit's result is due to be published"),
+    _c("AUDIT-RECTIFY", WARN, "C11", "审计发现的问题应按期整改", "an audit finding is due to be put right"),
+    _c("AUDIT-DEPARTURE", ERR, "C11", "换届选举前未完成并公布离任经济责任审计",
+       "no departure audit published before the committee's election"),
     _c("DISC-DUE", WARN, "村委会组织法 art. 30", "本期公开应张贴", "a period's board is due"),
     _c("DISC-LATE", WARN, "村委会组织法 art. 30", "公开张贴晚于期限", "a board went up late"),
     _c("DISC-INCOMPLETE", ERR, "§5 公开", "财务公开未列明本期全部凭证", "a finance board leaves out "
        "vouchers of its period"),
+    _c("SUPERVISOR-CONFLICT", ERR, "村委会组织法 art. 32", "监督委员会成员由居委会成员、财务人员或其近亲属担任",
+       "a supervisor is a committee member, finance officer or their near relative"),
+    _c("SUPERVISOR-SIZE", WARN, "§5 监督委员会", "监督委员会人数不在 3—5 人", "supervisory committee not 3–5 members"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),
     # Residents and foreigners (§7, §8)
     _c("RESIDENT-REGISTRATION", WARN, "§8 居住登记", "流动人口应办理居住登记", "a newcomer is due to be "
        "registered"),
+    _c("RESIDENT-PERMIT-ELIGIBLE", WARN, "§8 居住证 art. 2", "居住不满半年即申领居住证",
+       "residence permit applied for before six months' residence"),
     _c("RESIDENT-PERMIT-ISSUE", WARN, "§8 居住证 art. 9", "居住证应在受理后 15 日内发放",
        "a residence permit is due to be issued"),
     _c("RESIDENT-PERMIT-ENDORSE", WARN, "§8 居住证 art. 10", "居住证应年度签注，逾期暂停",

@@ -60,6 +60,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "training hours a secretary or committee member needs a year"),
     Parameter("meetings.party_lecture_every", "quarter", "§4 党课", "党课频次（quarter 或 year）",
               "party-lecture cadence (quarter or year)", form="cadence"),
+    Parameter("transfer.letter_valid_months", 3, "§4 组织关系", "组织关系介绍信有效期（月）",
+              "months a transfer letter stays valid"),
     Parameter("finance.cash_limit", "5000.00", "C4", "库存现金限额（元）",
               "cash-on-hand limit (yuan)"),
     Parameter("finance.bank_threshold", "1000.00", "C5", "超过此金额须银行转账（元）",
@@ -73,6 +75,10 @@ PARAMETERS: tuple[Parameter, ...] = (
               "支出审批须依次经过的角色（联签）", "roles that must approve an expense, in order"),
     Parameter("finance.allowed_documents", ["发票", "财政票据", "收据", "工资表", "银行回单", "合同"],
               "C3", "允许入账的原始凭证类型", "original-document types that may be booked"),
+    Parameter("audit.yearly_within_months", 6, "C11", "年度审计应在次年几个月内完成",
+              "months after the year's end by which its accounts are audited"),
+    Parameter("audit.publish_within_days", 30, "C11", "审计报告后公布结果的期限（天）",
+              "days from an audit's report to publishing its result"),
     Parameter("disclosure.general_every", "quarter", "村委会组织法 art. 30",
               "一般事项公开频次", "cadence of general disclosures", form="cadence"),
     Parameter("disclosure.finance_every", "month", "村委会组织法 art. 30",
@@ -108,7 +114,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "largest data file cmty will parse (MB)"),
 )
 
-ROLE_NAMES: tuple[str, ...] = ("书记", "副书记", "报账员", "会计", "出纳", "民主理财小组", "监督委员会")
+ROLE_NAMES: tuple[str, ...] = ("书记", "副书记", "报账员", "会计", "出纳", "民主理财小组", "监督委员会",
+                              "居委会")
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,8 @@ class Config:
     roles: dict[str, tuple[str, ...]]
     parameters: dict[str, Any] = field(default_factory=dict)
     checks: dict[str, str] = field(default_factory=dict)
+    # Declared near relatives (近亲属): (one, other, relation), for the supervisory committee.
+    relatives: tuple[tuple[str, str, str], ...] = ()
 
     def param(self, key: str) -> Any:
         return self.parameters[key]
@@ -216,6 +225,9 @@ def from_data(data: Any, where: Path) -> Config:
         roles=roles,
         parameters={**known, **given},
         checks={str(k): str(v) for k, v in (data.get("checks") or {}).items()},
+        relatives=tuple((str(r["between"][0]), str(r["between"][1]), str(r.get("relation", "")))
+                        for r in data.get("relatives") or ()
+                        if isinstance(r, dict) and len(r.get("between") or ()) == 2),
     )
 
 

@@ -33,7 +33,9 @@ _ROLES: dict[str, Text] = {
     "出纳": Text("出纳：保管现金和银行账户的人", "cashier who holds the cash and the bank account"),
     "民主理财小组": Text("民主理财小组成员，联签审核支出", "democratic finance group, who co-sign "
                        "expenses"),
-    "监督委员会": Text("居（村）务监督委员会成员", "members of the supervisory committee"),
+    "监督委员会": Text("居（村）务监督委员会成员（不得由居委会成员及其近亲属担任）",
+                  "members of the supervisory committee (not committee members or their near relatives)"),
+    "居委会": Text("居民委员会主任、副主任和委员", "chair, deputy chairs and members of the residents' committee"),
 }
 
 # Words some YAML parser (1.1 or 1.2) reads as something other than text.

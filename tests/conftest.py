@@ -22,7 +22,7 @@ roles:
   会计: [周晓]
   出纳: [孙丽]
   民主理财小组: [赵国强, 钱芳]
-  监督委员会: [赵国强, 吴刚]
+  监督委员会: [赵国强, 吴刚, 郑丽]
 """
 
 # A minimal valid repository that the other records can refer to.
@@ -44,6 +44,8 @@ KIND_NAMES = ", ".join(kind.name for kind in KINDS)  # as error messages list th
 
 # The mistakes planted in sample_data/, as validated on TODAY: (code, file, line, column).
 SAMPLE_PLANTED = [
+    ("AUDIT-PUBLISHED", "audits/A2026-002.yaml", 4, 7),
+    ("SUPERVISOR-CONFLICT", "cmty.yaml", 17, 5),
     ("COMPLAINT-ACK", "complaints/C2026-003.yaml", 3, 7),
     ("DISC-LATE", "disclosures/2026Q3-finance.yaml", 6, 12),
     ("APPROVAL-ROLE", "finance/vouchers/V2026-0026.yaml", 13, 24),
@@ -52,7 +54,7 @@ SAMPLE_PLANTED = [
     ("MEET-REVIEW-ACTION", "meetings/MT2026-081.yaml", 31, 28),
     ("REF-MISSING", "party/fees/2026-05.yaml", 40, 14),
     ("YAML-COERCED", "party/members/M0036.yaml", 7, 9),
-    ("PARTY-APPROVAL", "party/members/M0038.yaml", 25, 16),
+    ("PARTY-APPROVAL", "party/members/M0038.yaml", 26, 16),
     ("ID-CHECKSUM", "party/members/M0050.yaml", 6, 12),
     ("MEET-CADENCE", "party/orgs/O03.yaml", 3, 7),
     ("RESIDENT-REGISTRATION", "residents/R00005.yaml", 10, 13),

@@ -40,6 +40,7 @@ EXPECTED_FILES = [
     "grids/.gitkeep",
     "residents/.gitkeep",
     "complaints/.gitkeep",
+    "audits/.gitkeep",
     "party/fees/.gitkeep",
     "disclosures/.gitkeep",
 ]

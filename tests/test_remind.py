@@ -54,19 +54,21 @@ def test_the_window_decides_what_is_listed(sample: Path) -> None:
     month = reminders(repo, date(2026, 11, 29), 30)
     assert [(r.code, r.record, r.due.isoformat(), r.days) for r in month] == [
         ("MEET-CADENCE", "O03", "2026-08-31", -90),
+        ("AUDIT-PUBLISHED", "A2026-002", "2026-10-24", -36),
         ("COMPLAINT-ACK", "C2026-003", "2026-11-21", -8),
         ("RESIDENT-REGISTRATION", "R00005", "2026-11-23", -6),
         ("RESIDENT-PERMIT-ISSUE", "R00004", "2026-12-05", 6),
         ("PARTY-PROBATION-DUE", "M0031", "2026-12-18", 19),
         ("COMPLAINT-ANSWER", "C2026-002", "2026-12-20", 21),
     ]
-    assert [r.overdue for r in month] == [True, True, True, False, False, False]
-    assert (month[4].file, month[4].line, month[4].column) == ("party/members/M0031.yaml", 15, 24)
+    assert [r.overdue for r in month] == [True, True, True, True, False, False, False]
+    assert (month[5].file, month[5].line, month[5].column) == ("party/members/M0031.yaml", 15, 24)
     longer = reminders(repo, date(2026, 11, 29), 32)
     # the year-end items (training hours, annual meetings and ratings) fall due on 2026-12-31
     assert {r.code for r in longer} == {"MEET-CADENCE", "PARTY-PROBATION-DUE", "TRAINING-HOURS",
                                         "UNIT-RATING-DUE", "RESIDENT-REGISTRATION", "RESIDENT-PERMIT-ISSUE",
-                                        "COMPLAINT-ACK", "COMPLAINT-ANSWER"}
+                                        "COMPLAINT-ACK", "COMPLAINT-ANSWER", "AUDIT-PUBLISHED",
+                                        "AUDIT-RECTIFY"}
     assert sum(1 for r in longer if r.code == "TRAINING-HOURS") == 58
 
 
@@ -79,8 +81,8 @@ def test_the_calendar_is_valid_and_the_same_every_time(capsys: pytest.CaptureFix
     assert max(len(line) for line in lines) <= 75  # RFC 5545 §3.1: folded at 75 octets
     calendar = Calendar.from_ical(raw)
     events = calendar.walk("VEVENT")
-    assert len(events) == 72
-    assert len({str(e["UID"]) for e in events}) == 72
+    assert len(events) == 74
+    assert len({str(e["UID"]) for e in events}) == 74
     first_event = events[0]
     assert str(first_event["SUMMARY"]) == "[MEET-CADENCE] O03 2026-08 应召开支委会（每月至少一次）"
     assert first_event.decoded("DTSTART") == date(2026, 8, 31)

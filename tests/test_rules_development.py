@@ -11,6 +11,9 @@ Layout of the member file `member()` writes (line: content):
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 import pytest
 
 from cmty.findings import Severity
@@ -41,7 +44,19 @@ def member(stages: str, development: dict[str, str] | None = None, status: str =
         return text
     if not development:
         return text + "development: {}\n"
-    return text + "development:\n" + "".join(f"  {key}: {value}\n" for key, value in development.items())
+    return text + "development:\n" + "".join(f"  {key}: {value}\n" for key, value in
+                                              {**development, **_quiet(stages, development)}.items())
+
+
+def _quiet(stages: str, development: dict[str, str]) -> dict[str, str]:
+    """D4 filing and the D12 notice, appended after the keys a test gives (so its lines stay put)
+    and only where the test leaves them out: a week's notice ending four days before admission."""
+    extra = {} if "filed_upper" in development else {"filed_upper": "true"}
+    admitted = re.search(r"probationary: ([0-9-]{10})", stages)
+    if admitted and "publicity" not in development:
+        when = date.fromisoformat(admitted.group(1))
+        extra["publicity"] = (f"{{from: {when - timedelta(days=10)}, to: {when - timedelta(days=4)}}}")
+    return extra
 
 
 def repo_of(write_repo: WriteRepo, text: str, config: str = CONFIG) -> Repo:
@@ -70,11 +85,13 @@ def test_an_empty_admission_file_is_judged_on_every_rule(write_repo: WriteRepo) 
     applied, activist, probationary = (8, 19), (8, 41), (8, 87)
     assert found(repo_of(write_repo, member(EVERY_STAGE, {}, status="预备党员"))) == [
         at("PARTY-TALK", *applied),                   # D3
+        at("PARTY-ACTIVIST-FILED", *activist),        # D4: not filed with the higher committee
         at("PARTY-CONTACTS", *activist),              # D5
         at("PARTY-REVIEWS", *activist),               # D5
         at("PARTY-APPROVAL-EXPIRED", *probationary),  # D14: not approved, 2026-07-10 passed
         at("PARTY-POLITICAL-REVIEW", *probationary),  # D8
         at("PARTY-PREREVIEW", *probationary),         # D10
+        at("PARTY-PUBLICITY", *probationary),         # D12: no public notice
         at("PARTY-SPONSORS", *probationary),          # D7
         at("PARTY-TRAINING", *probationary),          # D9
     ]
@@ -106,6 +123,7 @@ development:
   political_review: {'on': 2025-09-18, conclusion: 政治历史清楚，现实表现好，政审合格}
   training: {from: 2025-10-20, to: 2025-10-22, hours: 24}   # 历山街道党工委发展对象培训班
   prereview_on: 2026-06-10
+  publicity: {from: 2026-06-12, to: 2026-06-18}
   approved_on: 2026-07-16   # 历山党工〔2026〕21号
 """
 

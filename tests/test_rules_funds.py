@@ -564,7 +564,7 @@ def test_art32_the_supervision_committee_reviews(write_repo: WriteRepo, kind: st
 def test_art32_review_messages(write_repo: WriteRepo) -> None:
     [unreviewed] = findings(write_repo(board(reviewed="")))
     assert unreviewed.message.zh == "财务公开没有监督委员会审核"
-    assert unreviewed.hint.zh == "张贴前由监督委员会成员审核，写入 reviewed_by（现任：赵国强、吴刚）"
+    assert unreviewed.hint.zh == "张贴前由监督委员会成员审核，写入 reviewed_by（现任：赵国强、吴刚、郑丽）"
     [stranger] = findings(write_repo(board(reviewed="[王敏]")))
     assert stranger.message.zh == "王敏 不是监督委员会成员"
     assert stranger.message.en == "王敏 is not on the supervision committee"

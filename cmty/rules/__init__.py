@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cmty.rules import (
     approvals,
+    audits,
     complaints,
     development,
     disclosures,
@@ -29,6 +30,7 @@ from cmty.rules import (
     orgs,
     party,
     residents,
+    supervision,
     units,
 )
 from cmty.rules.base import (
@@ -63,11 +65,15 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     development.applicant_and_activist,
     development.ready_for_admission,
     development.approval_and_extension,
+    development.filed_and_published,
     meetings.review_and_counts,
     elections.election_valid,
     units.liaisons_per_unit,
     disclosures.reviewed_by_supervisors,
     residents.foreigner_record,
+    residents.permit_after_six_months,
+    members.letter_still_valid,
+    dues.no_payment_by_organisation,
     grids.level_known,
 )
 
@@ -109,6 +115,10 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     grids.hierarchy,
     grids.resident_in_a_cell,
     complaints.complaint_deadlines,
+    supervision.supervisors_independent,
+    audits.yearly_audit,
+    audits.audit_followed_up,
+    audits.departure_audit_before_election,
     development.sponsors_are_full_members,
 )
 

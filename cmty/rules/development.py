@@ -5,10 +5,10 @@ are not judged by these rules."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from cmty.dates import add_months, day, month_of, month_shift
+from cmty.dates import add_months, add_working_days, day, month_of, month_shift
 from cmty.findings import Finding, Text
 from cmty.rules.base import RecordContext, Records, collection_rule, record_rule
 
@@ -135,6 +135,63 @@ def _political_review(ctx: RecordContext, development: dict[str, Any], admitted:
                            "development.political_review_valid_months",
                            "no admission without a concluded review (D8); its validity is "
                            "parameter development.political_review_valid_months"))
+
+
+@record_rule("PARTY-ACTIVIST-FILED", "PARTY-PUBLICITY", kinds=("member",))
+def filed_and_published(ctx: RecordContext) -> Iterator[Finding]:
+    """An activist is filed with the higher committee, no sooner than
+    development.activist_min_months after applying (D4); a target's public notice (公示) ends
+    before the branch meeting and stays up development.publicity_days days, working days when
+    development.publicity_working_days is set (D12, local).
+
+    Bad:  stages: {activist: 2025-03-15}, development: {} (not filed)
+    Good: development: {filed_upper: true}
+    Bad:  publicity: {from: 2026-06-20, to: 2026-06-23} with publicity_days 7
+    Good: publicity: {from: 2026-06-10, to: 2026-06-17}, branch meeting 2026-06-26
+    """
+    development = _file(ctx)
+    if development is None:
+        return
+    applied, activist = _stage(ctx, "applied"), _stage(ctx, "activist")
+    wait = int(ctx.config.param("development.activist_min_months"))
+    if activist is not None and development.get("filed_upper") is not True:
+        yield ctx.finding("PARTY-ACTIVIST-FILED", ("development", "filed_upper")
+                          if "filed_upper" in development else ("stages", "activist"),
+                          Text("确定入党积极分子后未报上级党委备案", "the activist was not filed with "
+                               "the higher committee"),
+                          Text("报上级党委备案后写 filed_upper: true（D4）", "file it with the higher "
+                               "committee and write filed_upper: true (D4)"))
+    if activist is not None and applied is not None and wait and activist < add_months(applied, wait):
+        yield ctx.finding("PARTY-ACTIVIST-FILED", ("stages", "activist"),
+                          Text(f"申请后不满 {wait} 个月即确定为积极分子", f"made an activist less than "
+                               f"{wait} months after applying"),
+                          Text("本地要求见参数 development.activist_min_months（D4）",
+                               "the local wait is parameter development.activist_min_months (D4)"))
+    yield from _publicity(ctx, development)
+
+
+def _publicity(ctx: RecordContext, development: dict[str, Any]) -> Iterator[Finding]:
+    admitted = _stage(ctx, "probationary")
+    if admitted is None:
+        return
+    notice = development.get("publicity")
+    first = day(notice.get("from")) if isinstance(notice, dict) else None
+    last = day(notice.get("to")) if isinstance(notice, dict) else None
+    days = int(ctx.config.param("development.publicity_days"))
+    working = bool(ctx.config.param("development.publicity_working_days"))
+    unit = Text("个工作日" if working else "天", " working days" if working else " days")
+    # The notice's first day counts: seven days from the 10th run to the 16th.
+    shortest = (add_working_days(first - timedelta(days=1), days) if working
+                else first + timedelta(days=days - 1)) if first else None
+    if first is None or last is None or shortest is None or last < shortest or last >= admitted:
+        yield ctx.finding("PARTY-PUBLICITY", ("development", "publicity") if notice
+                          else ("stages", "probationary"),
+                          Text(f"支部大会（{admitted}）前没有满 {days}{unit.zh}的公示",
+                               f"no public notice of {days}{unit.en} before the branch meeting "
+                               f"({admitted})"),
+                          Text("记录公示起止日期 publicity: {from: …, to: …}；天数见参数 "
+                               "development.publicity_days（D12）", "record publicity: {from: …, "
+                               "to: …}; the length is parameter development.publicity_days (D12)"))
 
 
 @record_rule("PARTY-APPROVAL", "PARTY-APPROVAL-EXPIRED", "PARTY-EXTENSION", kinds=("member",))

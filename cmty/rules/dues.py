@@ -15,7 +15,16 @@ from cmty import arrears
 from cmty.dates import month_of, month_shift
 from cmty.fees import MonthlyDues, basis_for, money_or_none
 from cmty.findings import Finding, Text
-from cmty.rules.base import Rec, Records, Summary, collection_rule, file_rule, finding
+from cmty.rules.base import (
+    Rec,
+    RecordContext,
+    Records,
+    Summary,
+    collection_rule,
+    file_rule,
+    finding,
+    record_rule,
+)
 
 CENTRAL_REMIT_FROM = Decimal("1000")  # F11: a voluntary extra of 1000 元 or more
 
@@ -235,3 +244,25 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
                                      Text("先补记交纳记录，或把 paid_up_to 改为实际交至的月份",
                                           "record the payments first, or set paid_up_to to the "
                                           "month actually paid up to"))
+
+
+# Payers that are an organisation, not a relative or another member (F13).
+ORGANISATION_WORDS = ("党支部", "党总支", "党委", "党组织", "支部", "居委会", "社区", "单位", "公司")
+
+
+@record_rule("FEE-PAID-BY-ORG", kinds=("fee",))
+def no_payment_by_organisation(ctx: RecordContext) -> Iterator[Finding]:
+    """Dues are paid by the member, or by a relative or another member with consent (F12); the
+    organisation never pays them on the member's behalf (垫交, F13).
+
+    Bad:  entries: [{member: M0004, paid_by: 第一党支部, …}]
+    Good: entries: [{member: M0004, paid_by: 李华（女儿）, …}]
+    """
+    for i, entry in enumerate(ctx.data.get("entries") or []):
+        payer = entry.get("paid_by") if isinstance(entry, dict) else None
+        if isinstance(payer, str) and any(word in payer for word in ORGANISATION_WORDS):
+            yield ctx.finding("FEE-PAID-BY-ORG", ("entries", i, "paid_by"),
+                              Text(f"党费由“{payer}”代交", f"the dues were paid by {payer}"),
+                              Text("党组织不得垫交或扣缴党费（F13）；由本人或亲属、其他党员代交",
+                                   "an organisation may not pay or deduct dues for a member (F13); "
+                                   "the member, a relative or another member pays"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmty.dates import add_months, add_years, day
-from cmty.findings import Text
-from cmty.rules.base import Deadline, Rec, Records, deadline_rule
+from cmty.findings import Finding, Text
+from cmty.rules.base import Deadline, Rec, RecordContext, Records, deadline_rule, record_rule
 
 ACTIVE = ("预备党员", "正式党员")
 AWAY_MONTHS = 6  # §4: away six months at a fairly fixed place → transfer the relationship
@@ -103,3 +103,26 @@ def lost_contact(records: Records) -> Iterator[Deadline]:
                            Text("恢复联系的，按规定恢复党籍；否则按程序除名，status 改为除名（F15）",
                                 "if contact is restored, restore membership; otherwise remove: "
                                 "set status to 除名 (F15)"))
+
+
+@record_rule("TRANSFER-LETTER-EXPIRED", kinds=("member",))
+def letter_still_valid(ctx: RecordContext) -> Iterator[Finding]:
+    """A member reports to the new organisation while the transfer letter is valid, usually three
+    months from its issue (transfer.letter_valid_months, §4).
+
+    Bad:  transfers: [{direction: in, on: 2026-07-20, issued_on: 2026-03-02, letter: …}]
+    Good: issued_on: 2026-06-02
+    """
+    months = int(ctx.config.param("transfer.letter_valid_months"))
+    for i, transfer in enumerate(ctx.data.get("transfers") or []):
+        if not isinstance(transfer, dict) or transfer.get("direction") != "in":
+            continue
+        issued, arrived = day(transfer.get("issued_on")), day(transfer.get("on"))
+        if issued is not None and arrived is not None and arrived > add_months(issued, months):
+            yield ctx.finding("TRANSFER-LETTER-EXPIRED", ("transfers", i, "on"),
+                              Text(f"{arrived} 报到时，{issued} 开具的介绍信已超过 {months} 个月有效期",
+                                   f"reported on {arrived}, after the letter issued on {issued} had "
+                                   f"expired ({months} months)"),
+                              Text("请原党组织重新开具介绍信；有效期见参数 transfer.letter_valid_months",
+                                   "ask the former organisation for a new letter; validity is "
+                                   "parameter transfer.letter_valid_months"))

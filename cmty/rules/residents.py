@@ -132,6 +132,29 @@ def foreigner_deadlines(records: Records) -> Iterator[Deadline]:
                                 "parameter foreigners.*_reminder_days"))
 
 
+@record_rule("RESIDENT-PERMIT-ELIGIBLE", kinds=("resident",))
+def permit_after_six_months(ctx: RecordContext) -> Iterator[Finding]:
+    """A residence permit is applied for after six months' residence (居住证暂行条例 art. 2).
+
+    Bad:  arrived_on: 2026-05-10, residence_permit: {accepted_on: 2026-09-01}
+    Good: accepted_on: 2026-11-12
+    """
+    permit = ctx.data.get("residence_permit")
+    arrived = day(ctx.data.get("arrived_on"))
+    accepted = day(permit.get("accepted_on")) if isinstance(permit, dict) else None
+    if arrived is None or accepted is None:
+        return
+    eligible = add_months(arrived, ELIGIBLE_MONTHS)
+    if accepted < eligible:
+        yield ctx.finding("RESIDENT-PERMIT-ELIGIBLE", ("residence_permit", "accepted_on"),
+                          Text(f"来本地（{arrived}）不满半年即受理居住证申请",
+                               f"the application was accepted less than six months after arriving "
+                               f"({arrived})"),
+                          Text(f"居住满半年（{eligible} 起）方可申领（居住证暂行条例第二条）；核对来本地日期",
+                               f"a permit may be applied for after six months ({eligible} on, art. 2); "
+                               "check arrived_on"))
+
+
 @record_rule("FOREIGN-REGISTERED-LATE", "FOREIGN-PERMIT-VALIDITY", kinds=("resident",))
 def foreigner_record(ctx: RecordContext) -> Iterator[Finding]:
     """Registration came within 24 hours of moving in (X2), and a residence permit's validity
