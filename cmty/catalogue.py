@@ -183,6 +183,8 @@ CODES: tuple[Code, ...] = (
        "purposes"),
     _c("FIN-EARMARK-TRANSFER", ERR, "C9", "专项资金之间相互调剂", "money moved between earmarked funds"),
     _c("FIN-NEGATIVE-BALANCE", ERR, "C9", "资金余额为负", "a fund's balance falls below zero"),
+    _c("FIN-PLEDGE-OUTSTANDING", WARN, "§6 经费来源", "年度拨款或共建资金未全额到账",
+       "money pledged to a fund for the year not fully received"),
     _c("FIN-LARGE-DECISION", ERR, "C8", "大额支出没有居民（代表）会议决定",
        "a large expense without a residents' meeting decision"),
     # Public disclosure (§5)

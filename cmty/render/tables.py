@@ -21,19 +21,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def as_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def as_table(header: Sequence[str], rows: Sequence[Sequence[Any]],
+             align: Sequence[str] | None = None) -> str:
+    """`align`: "left" or "right" per column (amounts read best right-aligned)."""
     # disable_numparse: tabulate would otherwise right-align ids like "0012" and rewrite "1e5".
     body = [[_cell(v) for v in row] for row in rows]
-    return tabulate(body, headers=list(header), tablefmt="simple", disable_numparse=True) + "\n"
+    return tabulate(body, headers=list(header), tablefmt="simple", disable_numparse=True,
+                    colalign=align) + "\n"
 
 
-def as_markdown(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def as_markdown(header: Sequence[str], rows: Sequence[Sequence[Any]],
+                align: Sequence[str] | None = None) -> str:
     def esc(text: str) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     body = [[esc(_cell(v)) for v in row] for row in rows]
     return tabulate(body, headers=[esc(h) for h in header], tablefmt="github",
-                    disable_numparse=True) + "\n"
+                    disable_numparse=True, colalign=align) + "\n"
 
 
 def as_csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
