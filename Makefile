@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, members
+## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, a branch's assessment, members
 demo: $(STAMP)
 	@echo '$$ cmty --repo sample_data validate'
 	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
@@ -26,6 +26,9 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ cmty --repo sample_data fund statement F01 --year 2026'
 	@$(BIN)/cmty --repo sample_data fund statement F01 --year 2026
+	@echo
+	@echo '$$ cmty --repo sample_data assess O02 --year 2026'
+	@$(BIN)/cmty --repo sample_data assess O02 --year 2026
 	@echo
 	@echo '$$ cmty --repo sample_data list member --where org=O02 --sort name'
 	@$(BIN)/cmty --repo sample_data list member --where org=O02 --sort name

@@ -193,6 +193,8 @@ CODES: tuple[Code, ...] = (
     _c("AUDIT-RECTIFY", WARN, "C11", "审计发现的问题应按期整改", "an audit finding is due to be put right"),
     _c("AUDIT-DEPARTURE", ERR, "C11", "换届选举前未完成并公布离任经济责任审计",
        "no departure audit published before the committee's election"),
+    _c("ASSESS-SCHEME", ERR, "§11 考核", "考核方案无法计分（人工评分超分值、评了未考核的组织、指标重复）",
+       "an assessment scheme that cannot be scored"),
     _c("DISC-DUE", WARN, "村委会组织法 art. 30", "本期公开应张贴", "a period's board is due"),
     _c("DISC-LATE", WARN, "村委会组织法 art. 30", "公开张贴晚于期限", "a board went up late"),
     _c("DISC-INCOMPLETE", ERR, "§5 公开", "财务公开未列明本期全部凭证", "a finance board leaves out "

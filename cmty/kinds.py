@@ -51,6 +51,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("audit", "audits", Text("审计", "audit"),
          columns=("id", "date", "type", "auditor", "subject", "published_on"),
          yearly_prefix="A", yearly_width=3),
+    Kind("assessment", "assessments", Text("考核方案", "assessment scheme"),
+         columns=("id", "year", "title", "units")),
     Kind("fee", "party/fees", Text("党费收缴", "party-fee collection"), per_period=True,
          stem_field="period", columns=("id", "period", "org", "collector", "entries")),
     Kind("disclosure", "disclosures", Text("公开", "disclosure"),

@@ -41,6 +41,7 @@ EXPECTED_FILES = [
     "residents/.gitkeep",
     "complaints/.gitkeep",
     "audits/.gitkeep",
+    "assessments/.gitkeep",
     "party/fees/.gitkeep",
     "disclosures/.gitkeep",
 ]

@@ -445,3 +445,156 @@ def test_d7_sponsors_were_full_members_at_the_branch_meeting(write_repo: WriteRe
                                                              status: str, codes: list[tuple[str, str, int, int]]
                                                              ) -> None:
     assert _sponsor_case(write_repo, full, status) == codes
+
+
+# ---------------------------------------------------------------------------------------------
+# D4: an activist is filed with the higher committee (PARTY-ACTIVIST-FILED), no sooner than
+# development.activist_min_months after applying; the keys are given explicitly, so `_quiet` adds
+# no filed_upper of its own.
+
+ACTIVE_FILE = {"contacts": "[M0001]", "reviews": "[2024-09-10]"}  # D5 met for ACTIVIST
+AT_ACTIVIST = (8, 20)                                             # stages.activist of ACTIVIST
+
+
+def test_d4_an_activist_not_filed(write_repo: WriteRepo) -> None:
+    """No filed_upper at all: reported at stages.activist."""
+    text = member(ACTIVIST) + "development:\n  contacts: [M0001]\n  reviews: [2024-09-10]\n"
+    repo = repo_of(write_repo, text)
+    assert found(repo) == [at("PARTY-ACTIVIST-FILED", *AT_ACTIVIST)]
+    [finding] = findings(repo)
+    assert finding.severity == Severity.WARNING
+    assert finding.message.zh == "确定入党积极分子后未报上级党委备案"
+    assert finding.message.en == "the activist was not filed with the higher committee"
+    assert finding.hint.en == "file it with the higher committee and write filed_upper: true (D4)"
+
+
+@pytest.mark.parametrize(("filed", "codes"), [
+    ("false", [at("PARTY-ACTIVIST-FILED", 12, 16)]),  # at development.filed_upper
+    ("true", []),
+])
+def test_d4_filed_upper(write_repo: WriteRepo, filed: str, codes: Found) -> None:
+    text = member(ACTIVIST, {**ACTIVE_FILE, "filed_upper": filed})
+    assert found(repo_of(write_repo, text)) == codes
+
+
+def test_d4_not_judged_before_the_activist_stage(write_repo: WriteRepo) -> None:
+    text = member("{applied: 2025-03-01}") + "development:\n  talk_on: 2025-03-20\n"
+    assert found(repo_of(write_repo, text)) == []
+
+
+def activist_after(applied: str, activist: str = "2024-03-15", target: str = "2025-03-15",
+                   reviews: str = "[2024-09-10]") -> str:
+    """Applied, talked to the same day, filed; stages.activist at (8, 41)."""
+    stages = f"{{applied: {applied}, activist: {activist}, target: {target}}}"
+    return member(stages, {"talk_on": applied, "filed_upper": "true", "contacts": "[M0001]", "reviews": reviews})
+
+
+SIX_MONTHS = CONFIG + "parameters:\n  development:\n    activist_min_months: 6\n"
+
+
+@pytest.mark.parametrize(("applied", "codes"), [
+    ("2023-10-15", [at("PARTY-ACTIVIST-FILED", 8, 41)]),   # five months
+    ("2023-09-16", [at("PARTY-ACTIVIST-FILED", 8, 41)]),   # a day short of six
+    ("2023-09-15", []),                                    # exactly six
+    ("2023-03-15", []),
+])
+def test_d4_activist_min_months(write_repo: WriteRepo, applied: str, codes: Found) -> None:
+    assert found(repo_of(write_repo, activist_after(applied), SIX_MONTHS)) == codes
+
+
+@pytest.mark.parametrize(("activist", "codes"), [
+    ("2024-02-28", [at("PARTY-ACTIVIST-FILED", 8, 41)]),
+    ("2024-02-29", []),                                    # 2023-08-31 + 6 months: the leap day
+])
+def test_d4_activist_min_months_clamped_to_the_month_end(write_repo: WriteRepo, activist: str,
+                                                         codes: Found) -> None:
+    text = activist_after("2023-08-31", activist, "2025-03-01", "[2024-08-20, 2025-02-20]")
+    assert found(repo_of(write_repo, text, SIX_MONTHS)) == codes
+
+
+def test_d4_no_wait_by_default(write_repo: WriteRepo) -> None:
+    """development.activist_min_months is 0 unless a community sets it: the next day is fine."""
+    assert found(repo_of(write_repo, activist_after("2024-03-14"))) == []
+
+
+def test_d4_too_soon_message(write_repo: WriteRepo) -> None:
+    [finding] = findings(repo_of(write_repo, activist_after("2023-10-15"), SIX_MONTHS))
+    assert finding.message.zh == "申请后不满 6 个月即确定为积极分子"
+    assert finding.message.en == "made an activist less than 6 months after applying"
+
+
+def test_d4_not_filed_and_too_soon(write_repo: WriteRepo) -> None:
+    stages = "{applied: 2023-10-15, activist: 2024-03-15, target: 2025-03-15}"
+    text = member(stages, {"talk_on": "2023-10-15", "filed_upper": "false", **ACTIVE_FILE})
+    assert found(repo_of(write_repo, text, SIX_MONTHS)) == [
+        at("PARTY-ACTIVIST-FILED", 8, 41), at("PARTY-ACTIVIST-FILED", 11, 16)]
+
+
+# ---------------------------------------------------------------------------------------------
+# D12: the candidate's public notice (PARTY-PUBLICITY) lasts development.publicity_days (7, its
+# first day counted) and ends before the branch meeting (ADMITTED, 2026-06-26). `publicity` is
+# line 15 (value at column 14), after the five keys of `admission()`.
+
+AT_PUBLICITY = (15, 14)
+
+
+def noticed(first: str, last: str) -> str:
+    return admitted(admission(publicity=f"{{from: {first}, to: {last}}}", filed_upper="true"))
+
+
+@pytest.mark.parametrize(("first", "last", "codes"), [
+    ("2026-06-10", "2026-06-15", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),  # six days
+    ("2026-06-10", "2026-06-16", []),                                      # seven: 10th to 16th
+    ("2026-06-10", "2026-06-25", []),                                      # ends the day before
+    ("2026-06-19", "2026-06-25", []),
+    ("2026-06-20", "2026-06-26", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),  # ends on the meeting's day
+    ("2026-06-20", "2026-06-30", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),  # runs past it
+    ("2026-06-16", "2026-06-10", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),  # ends before it starts
+])
+def test_d12_seven_days_ending_before_the_branch_meeting(write_repo: WriteRepo, first: str, last: str,
+                                                         codes: Found) -> None:
+    assert found(repo_of(write_repo, noticed(first, last))) == codes
+
+
+def test_d12_message(write_repo: WriteRepo) -> None:
+    [finding] = findings(repo_of(write_repo, noticed("2026-06-10", "2026-06-15")))
+    assert finding.severity == Severity.WARNING
+    assert finding.message.zh == "支部大会（2026-06-26）前没有满 7 天的公示"
+    assert finding.message.en == "no public notice of 7 days before the branch meeting (2026-06-26)"
+
+
+def test_d12_not_judged_before_the_branch_meeting(write_repo: WriteRepo) -> None:
+    text = member(ACTIVIST, {**ACTIVE_FILE, "filed_upper": "true"})
+    assert "publicity" not in text
+    assert found(repo_of(write_repo, text)) == []
+
+
+@pytest.mark.parametrize(("last", "codes"), [
+    ("2026-06-13", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),
+    ("2026-06-14", []),                                                     # five days
+])
+def test_d12_publicity_days_is_a_parameter(write_repo: WriteRepo, last: str, codes: Found) -> None:
+    five = CONFIG + "parameters:\n  development:\n    publicity_days: 5\n"
+    assert found(repo_of(write_repo, noticed("2026-06-10", last), five)) == codes
+
+
+WORKING_DAYS = CONFIG + "parameters:\n  development:\n    publicity_working_days: true\n"
+
+
+@pytest.mark.parametrize(("first", "last", "codes"), [
+    # from Wednesday 10 June over the weekend of 13–14 June: the seventh working day is Thursday 18
+    ("2026-06-10", "2026-06-16", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),  # seven days, five working
+    ("2026-06-10", "2026-06-17", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),
+    ("2026-06-10", "2026-06-18", []),
+    # put up on Saturday 13 June: counting starts on Monday 15, the seventh is Tuesday 23
+    ("2026-06-13", "2026-06-22", [at("PARTY-PUBLICITY", *AT_PUBLICITY)]),
+    ("2026-06-13", "2026-06-23", []),
+])
+def test_d12_working_days(write_repo: WriteRepo, first: str, last: str, codes: Found) -> None:
+    assert found(repo_of(write_repo, noticed(first, last), WORKING_DAYS)) == codes
+
+
+def test_d12_working_days_message(write_repo: WriteRepo) -> None:
+    [finding] = findings(repo_of(write_repo, noticed("2026-06-10", "2026-06-17"), WORKING_DAYS))
+    assert finding.message.zh == "支部大会（2026-06-26）前没有满 7 个工作日的公示"
+    assert finding.message.en == "no public notice of 7 working days before the branch meeting (2026-06-26)"

@@ -349,3 +349,38 @@ def test_transfer_letter_exempted_months_need_no_payment(write_repo: WriteRepo) 
     text = member(basis("2026-07", more=f", exemption: {EXEMPT}"), status="转出",
                   extra=f"transfers:\n  - {LETTER}\n")
     assert check(write_repo, {MEMBER: text}) == []
+
+
+# --- F13: the organisation never pays a member's dues (垫交) ------------------------------------
+
+PAID_BY = 87  # the column of paid_by's value in `entry(more=", paid_by: …")`
+
+
+@pytest.mark.parametrize(("payer", "codes"), [
+    ("第一党支部", [("FEE-PAID-BY-ORG", FEE, 4, PAID_BY)]),
+    ("和园社区居委会", [("FEE-PAID-BY-ORG", FEE, 4, PAID_BY)]),
+    ("李华（女儿）", []),  # a relative may pay (F12)
+])
+def test_f13_paid_by_an_organisation(write_repo: WriteRepo, payer: str, codes: Found) -> None:
+    files = {MEMBER: member(), FEE: fee(entry(more=f", paid_by: {payer}"))}
+    assert check(write_repo, files) == codes
+
+
+def test_f13_each_entry_paid_by_the_organisation_is_reported(write_repo: WriteRepo) -> None:
+    files = {MEMBER: member(basis("2026-09")),
+             FEE: fee(entry("2026-09", paid_on="2026-10-12", more=", paid_by: 李华（女儿）"),
+                      entry(more=", paid_by: 第一党支部"))}
+    assert check(write_repo, files) == [("FEE-PAID-BY-ORG", FEE, 5, PAID_BY)]
+
+
+def test_f13_message(write_repo: WriteRepo) -> None:
+    paid = only(write_repo, {MEMBER: member(), FEE: fee(entry(more=", paid_by: 第一党支部"))})
+    assert paid.severity == Severity.ERROR
+    assert paid.message.zh == "党费由“第一党支部”代交"
+    assert paid.message.en == "the dues were paid by 第一党支部"
+    assert paid.hint.zh == "党组织不得垫交或扣缴党费（F13）；由本人或亲属、其他党员代交"
+
+
+def test_f13_another_member_named_with_her_branch_may_pay(write_repo: WriteRepo) -> None:
+    files = {MEMBER: member(), FEE: fee(entry(more=", paid_by: 王敏（第一党支部党员）"))}
+    assert check(write_repo, files) == []

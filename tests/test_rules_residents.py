@@ -357,3 +357,49 @@ def test_x8_leap_day_start_five_years_is_28_february(write_repo: WriteRepo) -> N
         return foreigner("permit_type: 工作", "permit_from: 2028-02-29", f"permit_until: {end}")
     assert found(write_repo({RES: text("2033-02-28")})) == []
     assert found(write_repo({RES: text("2033-03-01")})) == [("FOREIGN-PERMIT-VALIDITY", RES, 9, 17)]
+
+
+# --- RESIDENT-PERMIT-ELIGIBLE (居住证暂行条例 art. 2: six months' residence before applying) ---
+
+def applied(arrived: str, accepted: str, issued: str, more: str = "") -> str:
+    """Arrived and registered at once; accepted_on on line 7 (column 16), issued_on on line 8."""
+    return resident(f"arrived_on: {arrived}\nregistered_on: {arrived}\nresidence_permit:\n"
+                    f"  accepted_on: {accepted}\n  issued_on: {issued}\n{more}")
+
+
+ELIGIBLE = [("RESIDENT-PERMIT-ELIGIBLE", RES, 7, 16)]
+
+
+@pytest.mark.parametrize(("arrived", "accepted", "codes"), [
+    ("2026-03-10", "2026-09-09", ELIGIBLE),   # a day short of six months
+    ("2026-03-10", "2026-09-10", []),         # six months to the day
+    ("2026-03-10", "2026-10-20", []),
+    ("2025-08-31", "2026-02-27", ELIGIBLE),
+    ("2025-08-31", "2026-02-28", []),         # six months after 31 August: 28 February
+])
+def test_art2_permit_after_six_months(write_repo: WriteRepo, arrived: str, accepted: str,
+                                      codes: list[tuple[str, str, int, int]]) -> None:
+    assert found(write_repo({RES: applied(arrived, accepted, "2026-11-01")})) == codes
+
+
+@pytest.mark.parametrize(("accepted", "codes"), [
+    ("2024-02-28", ELIGIBLE),
+    ("2024-02-29", []),                       # 2023-08-31 + six months: the leap day
+])
+def test_art2_permit_after_six_months_leap_day(write_repo: WriteRepo, accepted: str,
+                                               codes: list[tuple[str, str, int, int]]) -> None:
+    # issued 2024-03-10 and endorsed in each year's window, so no art. 10 reminder is due
+    text = applied("2023-08-31", accepted, "2024-03-10", "  endorsed_on: [2025-02-15, 2026-02-15]\n")
+    assert found(write_repo({RES: text})) == codes
+
+
+def test_art2_eligibility_message(write_repo: WriteRepo) -> None:
+    [finding] = findings(write_repo({RES: applied("2026-03-10", "2026-09-09", "2026-09-20")}))
+    assert finding.message.zh == "来本地（2026-03-10）不满半年即受理居住证申请"
+    assert finding.message.en == "the application was accepted less than six months after arriving (2026-03-10)"
+    assert finding.hint.zh == "居住满半年（2026-09-10 起）方可申领（居住证暂行条例第二条）；核对来本地日期"
+
+
+def test_art2_not_judged_without_both_dates(write_repo: WriteRepo) -> None:
+    no_arrival = permit("accepted_on: 2026-11-01", "issued_on: 2026-11-10")
+    assert found(write_repo({RES: no_arrival})) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cmty.rules import (
     approvals,
+    assessments,
     audits,
     complaints,
     development,
@@ -110,6 +111,7 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     funds.balance_never_negative,
     funds.large_items_decided,
     pledges.pledges_received,
+    assessments.scheme_can_be_scored,
     disclosures.board_posted,
     disclosures.board_on_time_and_whole,
     residents.residence_permit,

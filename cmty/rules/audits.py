@@ -84,12 +84,16 @@ def departure_audit_before_election(records: Records) -> Iterator[Finding]:
     Bad:  meetings/MT2026-086.yaml {type: 居委会选举, date: 2026-03-18} and no audit before it
     Good: audits/A2026-001.yaml {type: 离任经济责任审计, date: 2026-02-26, published_on: 2026-03-02}
     """
-    elections = sorted((when, m) for m in records.of("meeting")
-                       if m.data.get("type") == ELECTION and (when := day(m.data.get("date"))))
-    audits = sorted((when, a) for a in records.of("audit")
-                    if a.data.get("type") in DEPARTURE and (when := day(a.data.get("date"))))
+    elections = sorted(((when, m) for m in records.of("meeting")
+                        if m.data.get("type") == ELECTION and (when := day(m.data.get("date")))),
+                       key=lambda pair: (pair[0], pair[1].id))
+    audits = sorted(((when, a) for a in records.of("audit")
+                     if a.data.get("type") in DEPARTURE and (when := day(a.data.get("date")))),
+                    key=lambda pair: (pair[0], pair[1].id))
     previous: date | None = None
     for held, meeting in elections:
+        if held == previous:
+            continue  # one election recorded in several sittings of a day
         term = [(when, a) for when, a in audits if (previous is None or when > previous)
                 and when <= held]
         previous = held

@@ -179,7 +179,7 @@ def _publicity(ctx: RecordContext, development: dict[str, Any]) -> Iterator[Find
     last = day(notice.get("to")) if isinstance(notice, dict) else None
     days = int(ctx.config.param("development.publicity_days"))
     working = bool(ctx.config.param("development.publicity_working_days"))
-    unit = Text("个工作日" if working else "天", " working days" if working else " days")
+    unit = Text(" 个工作日" if working else " 天", " working days" if working else " days")
     # The notice's first day counts: seven days from the 10th run to the 16th.
     shortest = (add_working_days(first - timedelta(days=1), days) if working
                 else first + timedelta(days=days - 1)) if first else None

@@ -7,6 +7,7 @@ sum of the member's monthly dues for those months, from the basis in force in ea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -260,7 +261,9 @@ def no_payment_by_organisation(ctx: RecordContext) -> Iterator[Finding]:
     """
     for i, entry in enumerate(ctx.data.get("entries") or []):
         payer = entry.get("paid_by") if isinstance(entry, dict) else None
-        if isinstance(payer, str) and any(word in payer for word in ORGANISATION_WORDS):
+        # A note in brackets says who the person is (王敏（第一党支部党员）), not who paid.
+        who = re.sub(r"[（(].*?[）)]", "", payer) if isinstance(payer, str) else ""
+        if isinstance(payer, str) and any(word in who for word in ORGANISATION_WORDS):
             yield ctx.finding("FEE-PAID-BY-ORG", ("entries", i, "paid_by"),
                               Text(f"党费由“{payer}”代交", f"the dues were paid by {payer}"),
                               Text("党组织不得垫交或扣缴党费（F13）；由本人或亲属、其他党员代交",

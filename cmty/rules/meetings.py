@@ -28,13 +28,15 @@ def records_start(records: Records) -> date | None:
     since = day(records.config.parameters.get("records.since"))
     if since is not None:
         return since
-    held_on = [d for m in records.of("meeting") if (d := day(m.data.get("date"))) is not None]
+    # The committee's election comes once in five years: it does not say the records begin.
+    held_on = [d for m in records.of("meeting") if m.data.get("type") != "居委会选举"
+               and (d := day(m.data.get("date"))) is not None]
     return min(held_on, default=None)
 
 
 def required_meetings(org: Rec, records: Records) -> list[tuple[str, str]]:
     """(meeting type, cadence) an organisation must hold (§4); a 支委会 only in periods when
-    the branch has a committee (see `_committee_then`)."""
+    the branch has a committee (see `committee_then`)."""
     kind = org.data.get("type")
     if kind == "党小组":
         return [("党小组会", "month")]
@@ -45,7 +47,7 @@ def required_meetings(org: Rec, records: Records) -> list[tuple[str, str]]:
             ("党课", lecture), ("组织生活会", "year"), ("民主评议", "year")]
 
 
-def _committee_then(org: Rec, when: date) -> bool:
+def committee_then(org: Rec, when: date) -> bool:
     """Whether the branch had a committee (three seats or more) on `when`."""
     return len(current_committee(org.data, when)) >= 3
 
@@ -81,7 +83,7 @@ def cadence(records: Records) -> Iterator[Deadline]:
             for name, first, last in periods(start, records.today, every):
                 if first < start or any(first <= d <= last for d in met):
                     continue
-                if kind == "支委会" and not _committee_then(org, min(last, records.today)):
+                if kind == "支委会" and not committee_then(org, min(last, records.today)):
                     continue
                 yield Deadline("MEET-CADENCE", last, org.file, org.id, ("type",),
                                Text(f"{org.id} {name} 应召开{kind}（{_CADENCE_ZH[every]}至少一次）",
@@ -224,29 +226,18 @@ def training_hours(records: Records) -> Iterator[Deadline]:
     Bad:  a member present at 党课 of 2 学时 eight times in a year (16 学时)
     Good: sixteen times (32 学时)
     """
-    hours: dict[tuple[str, int], float] = {}
-    for meeting in records.of("meeting"):
-        when, value = day(meeting.data.get("date")), meeting.data.get("hours")
-        if when is None or not isinstance(value, (int, float)) or isinstance(value, bool):
-            continue
-        for member in meeting.data.get("attended") or []:
-            key = (str(member), when.year)
-            hours[key] = hours.get(key, 0.0) + float(value)
-    params = records.config.parameters
+    hours = training_hours_by_member(records)
     start = records_start(records)
     if start is None:
         return
     years = [y for y in range(start.year, records.today.year + 1) if date(y, 1, 1) >= start]
-    # Who sat on a committee at the end of each year (or today, for this year): they need more.
-    cadres = {year: {str(seat.get("member")) for org in records.of("org")
-                     for _, seat in current_committee(org.data, min(date(year, 12, 31), records.today))}
-              for year in years}
+    cadres = {year: cadres_in(records, year) for year in years}
     for member in records.of("member"):
         if member.data.get("status") not in ("预备党员", "正式党员"):
             continue
         for year in years:
             cadre = member.id in cadres[year]
-            need = float(params["training.cadre_hours" if cadre else "training.member_hours"])
+            need = hours_needed(records, cadre)
             have = hours.get((member.id, year), 0.0)
             if have >= need:
                 continue
@@ -258,3 +249,27 @@ def training_hours(records: Records) -> Iterator[Deadline]:
                            Text("参加党课或培训，并在会议记录的 attended 和 hours 中登记",
                                 "attend lectures or training and record them in the meeting's "
                                 "attended and hours"))
+
+
+def training_hours_by_member(records: Records) -> dict[tuple[str, int], float]:
+    """(member, year) → 学时 from the meetings they attended that carry `hours`."""
+    hours: dict[tuple[str, int], float] = {}
+    for meeting in records.of("meeting"):
+        when, value = day(meeting.data.get("date")), meeting.data.get("hours")
+        if when is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        for member in meeting.data.get("attended") or []:
+            key = (str(member), when.year)
+            hours[key] = hours.get(key, 0.0) + float(value)
+    return hours
+
+
+def cadres_in(records: Records, year: int) -> set[str]:
+    """Who sat on a committee at the end of `year` (or today, for this year): they need more."""
+    when = min(date(year, 12, 31), records.today)
+    return {str(seat.get("member")) for org in records.of("org")
+            for _, seat in current_committee(org.data, when)}
+
+
+def hours_needed(records: Records, cadre: bool) -> float:
+    return float(records.config.param("training.cadre_hours" if cadre else "training.member_hours"))
