@@ -83,6 +83,7 @@ CODES: tuple[Code, ...] = (
     # Finance (§6)
     _c("FIN-DOCUMENT", ERR, "C3", "支出没有合法原始凭证（白条）", "expense without a lawful document"),
     _c("FIN-CASH-LIMIT", ERR, "C5", "超过结算起点仍用现金", "cash above the settlement threshold"),
+    _c("FIN-CASH-BANKED", WARN, "C6", "现金收入未当日送存银行", "cash takings not banked the same day"),
     _c("FIN-DUTIES", ERR, "C7", "出纳兼任记账", "the cashier also keeps the books"),
     _c("FIN-APPROVAL-CHAIN", ERR, "C8", "联签不全或顺序不对", "approval chain incomplete or out of "
        "order"),
@@ -199,6 +200,7 @@ CODES: tuple[Code, ...] = (
     _c("DISC-LATE", WARN, "村委会组织法 art. 30", "公开张贴晚于期限", "a board went up late"),
     _c("DISC-INCOMPLETE", ERR, "§5 公开", "财务公开未列明本期全部凭证", "a finance board leaves out "
        "vouchers of its period"),
+    _c("COMMITTEE-SIZE", WARN, "居委会组织法 art. 7", "居委会成员不在 5—9 人", "residents' committee not 5–9 members"),
     _c("SUPERVISOR-CONFLICT", ERR, "村委会组织法 art. 32", "监督委员会成员由居委会成员、财务人员或其近亲属担任",
        "a supervisor is a committee member, finance officer or their near relative"),
     _c("SUPERVISOR-SIZE", WARN, "§5 监督委员会", "监督委员会人数不在 3—5 人", "supervisory committee not 3–5 members"),
@@ -228,6 +230,9 @@ CODES: tuple[Code, ...] = (
     _c("GRID-BUILDING-TWICE", ERR, "§11 网格", "同一楼栋划入两个网格", "a building is in two cells"),
     _c("GRID-RESIDENT", WARN, "§11 网格", "居民没有划入网格", "a resident is in no cell"),
     # Complaints and requests (§11)
+    _c("HEARING-NOTICE", WARN, "§11 听证", "听证会未按期提前公告", "a hearing not announced in time"),
+    _c("HEARING-OUTCOME", WARN, "§11 听证", "听证会未记录形成的意见", "a hearing without its conclusion"),
+    _c("RECEPTION-DUE", WARN, "§11 接待日", "应按期举行接待日", "a reception day is due"),
     _c("COMPLAINT-ACK", WARN, "§11 诉求", "诉求应告知是否受理", "a complaint is due to be acknowledged"),
     _c("COMPLAINT-ANSWER", WARN, "§11 诉求", "诉求应答复办理结果", "a complaint is due to be answered"),
     _c("FILE-READ", ERR, "cmty", "无法读取文件", "file cannot be read"),

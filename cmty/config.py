@@ -106,6 +106,10 @@ PARAMETERS: tuple[Parameter, ...] = (
               "days to tell the person whether a complaint is taken up"),
     Parameter("complaints.answer_days", 60, "§11 诉求", "受理后答复办理结果的期限（天）",
               "days from acknowledgement to the answer"),
+    Parameter("hearing.notice_days", 7, "§11 听证", "听证会提前公告的天数",
+              "days before a hearing its notice is posted"),
+    Parameter("reception.every", "", "§11 接待日", "书记（主任）接待日频次（空为不检查）",
+              "how often the secretary's reception day is held (empty: not checked)", form="cadence"),
     Parameter("grid.levels", ["街道", "社区", "网格", "楼栋"], "§11 网格", "网格层级",
               "grid levels"),
     Parameter("identifiers.strict_mobile_prefixes", False, "§9 mobile",
@@ -195,7 +199,7 @@ def _fits(parameter: Parameter, value: Any) -> bool:
     if parameter.form == "date":
         return isinstance(value, str) and (value == "" or _DATE.match(value) is not None)
     if parameter.form == "cadence":
-        return value in CADENCES
+        return value in CADENCES or (value == "" and parameter.default == "")
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):

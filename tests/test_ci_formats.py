@@ -46,7 +46,7 @@ def test_sarif(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
 
 def test_junit(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     suite = ElementTree.fromstring(_validate(capsys, sample, "junit"))
-    assert (suite.tag, suite.get("tests"), suite.get("failures")) == ("testsuite", "235", "15")
+    assert (suite.tag, suite.get("tests"), suite.get("failures")) == ("testsuite", "246", "15")
     failed = {case.get("name"): case.find("failure") for case in suite
               if case.find("failure") is not None}
     assert {name: f.get("message") for name, f in failed.items() if f is not None} == {

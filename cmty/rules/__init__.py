@@ -23,6 +23,7 @@ from cmty.rules import (
     finance,
     funds,
     grids,
+    hearings,
     identity,
     integrity,
     layout,
@@ -59,6 +60,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     finance.cashier_is_not_bookkeeper,
     finance.approval_chain,
     finance.hospitality_cap,
+    finance.cash_banked_same_day,
     party.stage_order,
     party.year_as_activist,
     party.adult_at_admission,
@@ -77,6 +79,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     members.letter_still_valid,
     dues.no_payment_by_organisation,
     grids.level_known,
+    hearings.hearing_announced_and_concluded,
 )
 
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -120,6 +123,8 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     grids.resident_in_a_cell,
     complaints.complaint_deadlines,
     supervision.supervisors_independent,
+    supervision.committee_size,
+    hearings.reception_day,
     audits.yearly_audit,
     audits.audit_followed_up,
     audits.departure_audit_before_election,

@@ -123,3 +123,23 @@ def hospitality_cap(ctx: RecordContext) -> Iterator[Finding]:
                               Text("接待费零控制：改由其他合规科目列支，或调整参数 finance.hospitality_cap",
                                    "hospitality is capped: book it elsewhere if lawful, or change "
                                    "parameter finance.hospitality_cap"))
+
+
+@record_rule("FIN-CASH-BANKED", kinds=("voucher",))
+def cash_banked_same_day(ctx: RecordContext) -> Iterator[Finding]:
+    """Cash takings are banked the same day, never paid out from (坐支, C6).
+
+    Bad:  type: income, payment: cash, date: 2026-05-06 and no banked_on
+    Good: banked_on: 2026-05-06
+    """
+    if ctx.data.get("type") != "income" or ctx.data.get("payment") != "cash":
+        return
+    received, banked = ctx.data.get("date"), ctx.data.get("banked_on")
+    if not isinstance(received, str) or (isinstance(banked, str) and banked <= received):
+        return
+    yield ctx.finding("FIN-CASH-BANKED", ("banked_on",) if banked else ("payment",),
+                      Text(f"现金收入未在当日（{received}）送存银行", f"cash taken on {received} was "
+                           "not banked the same day"),
+                      Text("现金收入当日送存开户银行，不得坐支（C6）；记录 banked_on",
+                           "bank cash takings the same day and never pay out of them (C6); record "
+                           "banked_on"))

@@ -1,6 +1,7 @@
-"""Who may sit on the supervisory committee (居务监督委员会, 村委会组织法 art. 32, §5): not the
-residents' committee's members or their near relatives, nor those who keep the money; three to
-five members (2017 意见). Everything here is read from cmty.yaml's roles and relatives."""
+"""The residents' committee's size, and who may sit on the supervisory committee (居务监督委员会,
+村委会组织法 art. 32, §5): not the residents' committee's members or their near relatives, nor
+those who keep the money; three to five members (2017 意见). Everything here is read from
+cmty.yaml's roles and relatives."""
 
 from __future__ import annotations
 
@@ -14,6 +15,25 @@ SUPERVISORS = "监督委员会"
 COMMITTEE = "居委会"
 FINANCE_ROLES = ("会计", "出纳", "报账员")  # accountants and clerks are barred too (M)
 SIZE = (3, 5)
+COMMITTEE_SIZE = (5, 9)  # 居委会组织法 art. 7: a chair, deputies and members, five to nine
+
+
+@collection_rule("COMMITTEE-SIZE", kinds=())
+def committee_size(records: Records) -> Iterator[Finding]:
+    """The residents' committee has five to nine members (居委会组织法 art. 7).
+
+    Bad:  roles: {居委会: [刘建华, 陈玉梅, 王敏]}
+    Good: five names
+    """
+    members = records.config.holders(COMMITTEE)
+    low, high = COMMITTEE_SIZE
+    if members and not low <= len(members) <= high:
+        yield finding("COMMITTEE-SIZE", CONFIG_NAME, None, ("roles", COMMITTEE),
+                      Text(f"居委会有 {len(members)} 人，应为 {low}—{high} 人",
+                           f"the residents' committee has {len(members)} members; the law says "
+                           f"{low} to {high}"),
+                      Text("核对 roles.居委会（居民委员会组织法第七条）", "check roles.居委会 "
+                           "(居委会组织法 art. 7)"))
 
 
 @collection_rule("SUPERVISOR-CONFLICT", "SUPERVISOR-SIZE", kinds=())
