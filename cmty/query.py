@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from cmty import yamlio
+from cmty.dates import day
 from cmty.errors import RecordNotFoundError, UsageError
 from cmty.findings import Text
 from cmty.kinds import BY_NAME, KINDS, Kind, record_id_for
@@ -78,7 +80,19 @@ def _computed(record: Record, column: str) -> Any:
             return None
     if column == "entries" and isinstance(record.data.get("entries"), list):
         return len(record.data["entries"])
+    if column == "standing" and record.kind == "member":
+        return party_standing(record.data, date.today())
     return get(record.data, column)
+
+
+def party_standing(member: dict[str, Any], on: date) -> int | None:
+    """党龄 in whole years on `on`, from the day the member became full (D18: computed from
+    stages.full, never entered by hand); None before that."""
+    stages = member.get("stages")
+    full = day(stages.get("full")) if isinstance(stages, dict) else None
+    if full is None or full > on:
+        return None
+    return on.year - full.year - ((on.month, on.day) < (full.month, full.day))
 
 
 def parse_where(clauses: Sequence[str]) -> list[tuple[str, str]]:

@@ -29,6 +29,8 @@ def list_records(
     where: Annotated[list[str] | None, typer.Option(
         "--where", help="筛选 字段=值，可重复 / filter FIELD=VALUE, repeatable")] = None,
     sort: Annotated[str | None, typer.Option("--sort", help="排序字段 / sort by")] = None,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="列，逗号分隔，如 id,name,standing（党龄） / columns, comma-separated")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="输出格式 / format")] = (
         ListFormat.table),
     reveal: RevealOption = False,
@@ -38,7 +40,8 @@ def list_records(
     from cmty.query import select
     from cmty.render import tables
 
-    header, rows = select(repo_from(ctx), kind, where or [], sort, reveal=reveal)
+    chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    header, rows = select(repo_from(ctx), kind, where or [], sort, chosen, reveal=reveal)
     render = {ListFormat.table: tables.as_table, ListFormat.csv: tables.as_csv,
               ListFormat.json: tables.as_json, ListFormat.md: tables.as_markdown}[fmt]
     out(render(header, rows))
