@@ -83,6 +83,8 @@ CODES: tuple[Code, ...] = (
     # Finance (§6)
     _c("FIN-DOCUMENT", ERR, "C3", "支出没有合法原始凭证（白条）", "expense without a lawful document"),
     _c("FIN-CASH-LIMIT", ERR, "C5", "超过结算起点仍用现金", "cash above the settlement threshold"),
+    _c("FIN-ARCHIVE-DELETED", ERR, "C13", "会计凭证在保管期限内被删除", "a voucher removed before its "
+       "keeping term ends"),
     _c("FIN-CASH-BANKED", WARN, "C6", "现金收入未当日送存银行", "cash takings not banked the same day"),
     _c("FIN-DUTIES", ERR, "C7", "出纳兼任记账", "the cashier also keeps the books"),
     _c("FIN-APPROVAL-CHAIN", ERR, "C8", "联签不全或顺序不对", "approval chain incomplete or out of "

@@ -58,6 +58,11 @@ class Finding:
     # Where the locator should point: at the mapping key or at the value.
     at_key: bool = field(default=False, compare=False)
 
+    @property
+    def where(self) -> str:
+        """file:line:column, or the file alone for a finding with no place in it (a deleted file)."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line is not None else self.file
+
     def to_tuple(self) -> tuple[Any, ...]:
         """Plain values only, for the cache (marshal reads them back far faster than pickle)."""
         return (self.code, int(self.severity), self.file, self.message.zh, self.message.en,

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from cmty import checkpool, collect, derive, gitio, identifiers, rules, strays
+from cmty import checkpool, collect, derive, gitio, identifiers, retention, rules, strays
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
@@ -90,6 +90,9 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
+    kept = {PurePosixPath(rel).stem for rel, kind in run.files if kind.name in retention.KEPT_YEARS}
+    removing = [rel for rel, data in (overlay or {}).items() if data is None]
+    found = [*found, *retention.findings(repo.root, kept, today, commit, removing)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]

@@ -46,7 +46,7 @@ def as_junit(findings: Sequence[Finding], files: Sequence[str], lang: str) -> st
         if bad:
             failure = ElementTree.SubElement(case, "failure", message=bad[0].code,
                                              type=bad[0].severity.label)
-            failure.text = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.code} "
+            failure.text = "\n".join(f"{f.where}: {f.code} "
                                      f"{f.message.get(lang)} ({f.hint.get(lang)})" for f in bad)
     ElementTree.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + \

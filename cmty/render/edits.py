@@ -16,6 +16,6 @@ def as_text(outcome: Outcome, lang: str) -> str:
     if outcome.findings:
         label = "已按 --force 保存，带来的错误：" if lang == "zh" else \
             "saved with --force; errors it added:"
-        extra = "\n".join([label, *(f"  {f.file}:{f.line}:{f.column}: {f.code} "
+        extra = "\n".join([label, *(f"  {f.where}: {f.code} "
                                     f"{f.message.get(lang)}" for f in outcome.findings)]) + "\n"
     return line + "\n" + extra

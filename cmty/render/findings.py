@@ -17,7 +17,7 @@ def as_text(findings: Sequence[Finding], lang: str) -> str:
         severity = _SEVERITY_ZH[f.severity] if lang == "zh" else f.severity.label
         record = f" [{f.record}]" if f.record else ""
         hint_label = "提示" if lang == "zh" else "hint"
-        lines.append(f"{f.file}:{f.line}:{f.column}: {severity} {f.code}{record} "
+        lines.append(f"{f.where}: {severity} {f.code}{record} "
                      f"{f.message.get(lang)}")
         if f.hint.get(lang):
             lines.append(f"    {hint_label}: {f.hint.get(lang)}")
@@ -55,8 +55,8 @@ def as_github(findings: Sequence[Finding], lang: str, prefix: str = "") -> str:
     """GitHub Actions workflow commands; also understood by Gitea and Forgejo Actions."""
     out = []
     for f in findings:
-        props = (f"file={_escape_property(prefix + f.file)},line={f.line},col={f.column},"
-                 f"title={_escape_property(f.code)}")
+        place = f",line={f.line},col={f.column}" if f.line is not None else ""
+        props = f"file={_escape_property(prefix + f.file)}{place},title={_escape_property(f.code)}"
         text = f"{f.message.get(lang)} — {f.hint.get(lang)}" if f.hint.get(lang) else \
             f.message.get(lang)
         out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(text)}")
