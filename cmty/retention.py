@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from cmty import gitio
 from cmty.catalogue import severity_of, source_of
 from cmty.findings import Finding, Text
-from cmty.kinds import BY_NAME
+from cmty.kinds import BY_NAME, Kind
 
 # Kind → years its records are kept (C13: vouchers, ledgers and journals 30 years).
 KEPT_YEARS = {"voucher": 30}
@@ -43,6 +43,14 @@ def deletions(root: Path, folders: Iterable[str], commit: str | None = None) -> 
         for path in (missing or b"").decode("utf-8", "replace").splitlines():
             found[path] = Deleted(path, "", "")
     return [found[p] for p in sorted(found)]
+
+
+def for_files(root: Path, files: Iterable[tuple[str, Kind]], today: date, commit: str | None,
+              overlay: dict[str, bytes | None] | None) -> Iterator[Finding]:
+    """`findings` for a validation run: the record files it checks, the edit it previews."""
+    present = {PurePosixPath(rel).stem for rel, kind in files if kind.name in KEPT_YEARS}
+    removing = [rel for rel, data in (overlay or {}).items() if data is None]
+    return findings(root, present, today, commit, removing)
 
 
 def findings(root: Path, present: set[str], today: date, commit: str | None = None,

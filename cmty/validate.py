@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from cmty import checkpool, collect, derive, gitio, identifiers, retention, rules, strays
@@ -90,9 +90,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
-    kept = {PurePosixPath(rel).stem for rel, kind in run.files if kind.name in retention.KEPT_YEARS}
-    removing = [rel for rel, data in (overlay or {}).items() if data is None]
-    found = [*found, *retention.findings(repo.root, kept, today, commit, removing)]
+    found = [*found, *retention.for_files(repo.root, run.files, today, commit, overlay)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
@@ -290,13 +288,9 @@ def _dataset_findings(index: rules.Index, config: Config) -> list[Finding]:
 def _apply_overrides(found: list[Finding], config: Config) -> list[Finding]:
     if not config.checks:
         return found
-    out = []
-    for f in found:
-        level = config.checks.get(f.code)
-        if level == "off":
-            continue
-        out.append(replace(f, severity=Severity.parse(level)) if level else f)
-    return out
+    levels = [(f, config.checks.get(f.code)) for f in found]
+    return [replace(f, severity=Severity.parse(level)) if level else f
+            for f, level in levels if level != "off"]
 
 
 def _selected(rel: str, paths: Sequence[str]) -> bool:
