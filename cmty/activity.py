@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from cmty.gitlog import Commit, FileChange, GitRepo
+from cmty.commits import Commit, FileChange
+from cmty.gitlog import GitRepo
 from cmty.history import Activity, Stamp, check_day, record_kind, stem
 from cmty.kinds import Kind, record_id_for
 from cmty.query import kind_named

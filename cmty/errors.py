@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 
 from cmty.findings import Text
@@ -41,3 +42,18 @@ class UsageError(CmtyError):
 
 class RecordNotFoundError(CmtyError):
     """No record has the id the user asked for."""
+
+
+class NotAGitRepoError(CmtyError):
+    """The data repository is not inside a git work tree, or git is not installed."""
+
+
+class BadRevisionError(CmtyError):
+    """A revision (commit, branch, tag, date) that names no commit."""
+
+
+def git_failed(args: Sequence[str], stderr: bytes) -> CmtyError:
+    detail = stderr.decode("utf-8", "replace").strip().splitlines()
+    last = detail[-1] if detail else ""
+    return CmtyError(Text(f"git {args[0]} 失败：{last}", f"git {args[0]} failed: {last}"),
+                     Text("检查数据仓库的 git 状态（git status）", "check the repository with git status"))

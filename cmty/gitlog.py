@@ -16,12 +16,13 @@ import re
 import subprocess
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from cmty.errors import CmtyError
+from cmty.commits import Commit, FileChange
+from cmty.errors import BadRevisionError, NotAGitRepoError, git_failed
 from cmty.findings import Text
 
 # One commit: RS, NUL-separated fields, trailers separated by US, GS, then its changed files.
@@ -29,60 +30,8 @@ _FORMAT = "--format=%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00%(trailers:only,u
 # Options that keep a user's git configuration from changing what we parse.
 _LOG_OPTIONS = ("--no-show-signature", "--no-color", "--encoding=UTF-8", "--no-ext-diff", "--root",
                 "-M", "-z", _FORMAT)
-_CHANGE_NAMES = {"A": "added", "C": "added", "D": "deleted", "R": "renamed"}
 _SLICE = 2000  # commits below which one more git process is not worth starting
-HAND_EDIT = "hand-edit"
-MERGE = "merge"
 _STATUS = re.compile(rb"^[A-Z]+[0-9]*$")
-
-
-class NotAGitRepoError(CmtyError):
-    """The data repository is not inside a git work tree, or git is not installed."""
-
-
-class BadRevisionError(CmtyError):
-    """A revision (commit, branch, tag, date) that names no commit."""
-
-
-@dataclass(frozen=True, slots=True)
-class FileChange:
-    """One file a commit changed. `status` is git's letter: A, M, D, R (renamed), T, C."""
-
-    status: str
-    path: str
-    old_path: str
-    old_blob: str = ""  # filled by `follow` only ("" otherwise, and for added files)
-    new_blob: str = ""  # "" for deleted files
-
-    @property
-    def change(self) -> str:
-        return _CHANGE_NAMES.get(self.status, "modified")
-
-
-@dataclass(frozen=True, slots=True)
-class Commit:
-    id: str
-    parents: tuple[str, ...]
-    author: str
-    email: str
-    date: str  # author date, strict ISO 8601 with the author's UTC offset
-    subject: str
-    trailers: tuple[tuple[str, str], ...]
-    files: tuple[FileChange, ...]
-
-    @property
-    def action(self) -> str:
-        """The `Cmty-Action` trailer; else "merge" for a merge and "hand-edit" for the rest."""
-        values = self.trailer("Cmty-Action")
-        return values[0] if values else MERGE if self.is_merge else HAND_EDIT
-
-    def trailer(self, key: str) -> list[str]:
-        """Values of a trailer (case-insensitive key, as git compares them)."""
-        return [v for k, v in self.trailers if k.lower() == key.lower()]
-
-    @property
-    def is_merge(self) -> bool:
-        return len(self.parents) > 1
 
 
 class GitRepo:
@@ -109,7 +58,7 @@ class GitRepo:
                                    Text("安装 git 后重试", "install git and try again")) from None
         if done.returncode != 0:
             if check:
-                raise _git_failed(args, done.stderr)
+                raise git_failed(args, done.stderr)
             return None
         return done.stdout
 
@@ -310,10 +259,3 @@ class GitRepo:
 
 def _blob(raw_id: str) -> str:
     return "" if raw_id.strip("0") == "" else raw_id  # all zeros: no blob (added or deleted)
-
-
-def _git_failed(args: Sequence[str], stderr: bytes) -> CmtyError:
-    detail = stderr.decode("utf-8", "replace").strip().splitlines()
-    last = detail[-1] if detail else ""
-    return CmtyError(Text(f"git {args[0]} 失败：{last}", f"git {args[0]} failed: {last}"),
-                     Text("检查数据仓库的 git 状态（git status）", "check the repository with git status"))

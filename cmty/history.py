@@ -17,9 +17,11 @@ from datetime import date
 from typing import Any
 
 from cmty import yamlio
-from cmty.errors import CmtyError, RecordNotFoundError, UsageError
+from cmty.commits import Commit, FileChange
+from cmty.errors import BadRevisionError, CmtyError, RecordNotFoundError, UsageError
 from cmty.findings import Text
-from cmty.gitlog import BadRevisionError, Commit, FileChange, GitRepo
+from cmty.flat import flatten, same
+from cmty.gitlog import GitRepo
 from cmty.kinds import KINDS, YAML_SUFFIXES, Kind, is_yaml, kind_of_path, record_id_for
 from cmty.masking import mask_field
 from cmty.query import Record, find_record
@@ -119,7 +121,7 @@ def field_blame(repo: Repo, record_id: str, reveal: bool = False) -> list[BlameL
     for path, value in flatten(record.data).items():
         shown = value if reveal else mask_field(record.kind, path, value)
         setter = setters.get(path)
-        if setter is None or not _same(setter.new, value):
+        if setter is None or not same(setter.new, value):
             lines.append(BlameLine("", "", "", "", UNCOMMITTED, "", path, shown))
         else:
             lines.append(BlameLine(**Stamp.of(setter), field=path, value=shown))
@@ -232,25 +234,6 @@ def _data(raw: bytes | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def flatten(data: Any, prefix: str = "", into: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Leaf values by dotted path: `{"a": {"b": [1]}}` → `{"a.b.0": 1}`; empty maps and lists
-    are leaves."""
-    out: dict[str, Any] = {} if into is None else into
-    items = (data.items() if isinstance(data, dict) else enumerate(data)
-             if isinstance(data, list) else ())
-    for key, value in items:
-        path = f"{prefix}{key}"
-        if isinstance(value, (dict, list)) and value:
-            flatten(value, path + ".", out)
-        else:
-            out[path] = value
-    return out
-
-
-def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b  # 1 is not true, 1 is not 1.0
-
-
 def _life(git: GitRepo, path: str, guess: str) -> list[Change]:
     commits = [c for c in reversed(git.follow(path, guess)) if c.files]
     # One cat-file for every version; the old blob is (nearly always) the previous new blob.
@@ -296,7 +279,7 @@ def _step(commit: Commit, change: FileChange, before: dict[str, Any] | None,
             add("created", field, None, value)
         elif field not in old:
             add("added", field, None, value)
-        elif not _same(old[field], value):
+        elif not same(old[field], value):
             add("changed", field, old[field], value)
     for field, value in old.items():
         if field not in after:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from cmty.activity import activity
-from cmty.errors import RecordNotFoundError, UsageError
-from cmty.gitlog import BadRevisionError, GitRepo, NotAGitRepoError
+from cmty.errors import BadRevisionError, NotAGitRepoError, RecordNotFoundError, UsageError
+from cmty.gitlog import GitRepo
 from cmty.history import Activity, BlameLine, field_blame, flatten, record_at, record_history
 from cmty.repo import Repo
 from tests.conftest import WriteRepo
