@@ -141,6 +141,16 @@ def committed_repo(write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch) -> Co
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
 
 
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of sample_data/ outside git, shared by a module's tests (which only read it)."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("sample") / "sample_data"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
 def sample_repo(tmp_path: Path, when: str = "2026-11-01T10:00:00") -> Repo:
     """A copy of sample_data/ as a git repository of its own, committed once at `when`."""
     import os

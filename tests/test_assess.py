@@ -4,7 +4,6 @@ with its counts and arithmetic; pinned on the sample data and worked by hand on 
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,13 +16,6 @@ from cmty.collect import load_records
 from tests.conftest import WriteRepo, assert_golden, found
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("assess") / "sample_data"
-    shutil.copytree(SAMPLE, root)
-    return root
 
 
 def run(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:

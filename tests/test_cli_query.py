@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -350,13 +349,6 @@ def test_show_yaml_with_a_comment_inside_a_flow_mapping(capsys: pytest.CaptureFi
 
 
 # --- the demo data ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sample") / "sample_data"
-    shutil.copytree(ROOT / "sample_data", root)
-    return root
 
 
 def test_sample_members_of_o02_golden(capsys: pytest.CaptureFixture[str], sample: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -16,13 +15,6 @@ from cmty.remind import reminders
 from tests.conftest import CONFIG, WriteRepo, assert_golden
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("remind") / "sample_data"
-    shutil.copytree(SAMPLE, root)
-    return root
 
 
 def run(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
