@@ -51,8 +51,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "days a candidate's public notice stays up"),
     Parameter("development.publicity_working_days", False, "D12", "公示天数是否按工作日计算",
               "whether publicity days are working days"),
-    Parameter("records.since", "", "—", "记录起始日期（会议频次、学时等逐期检查从此开始；空为一年前）",
-              "date the records begin (period-by-period checks start there; empty: a year ago)",
+    Parameter("records.since", "", "—", "记录起始日期（会议频次、学时等逐期检查从此开始；空为首次会议日期）",
+              "date the records begin (period-by-period checks start there; empty: the first meeting on record)",
               form="date"),
     Parameter("training.member_hours", 32, "§4 培训", "党员每年学时", "training hours a member needs a "
               "year"),

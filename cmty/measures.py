@@ -116,8 +116,11 @@ def boards_on_time(records: Records, orgs: set[str], year: int, as_of: date) -> 
         return Count(0, 0, what)
     start, _ = window
     grace = int(records.config.param("disclosure.post_within_days"))
-    posted = {(str(b.data.get("kind")), str(b.data.get("period"))): day(b.data.get("posted_on"))
-              for b in records.of("disclosure")}
+    posted: dict[tuple[str, str], date] = {}
+    for board in records.of("disclosure"):  # a period may have several boards: the first counts
+        key, on = (str(board.data.get("kind")), str(board.data.get("period"))), day(board.data.get("posted_on"))
+        if on is not None and (key not in posted or on < posted[key]):
+            posted[key] = on
     done = due = 0
     for kind in BOARD_KINDS:
         for name, first, last in periods(start, date(year, 12, 31), cadence_of(kind, records)):
@@ -140,21 +143,28 @@ def complaints_in_time(records: Records, orgs: set[str], year: int, as_of: date)
         received = day(complaint.data.get("date"))
         if received is None or received.year != year:
             continue
-        acked, answered = day(complaint.data.get("acknowledged_on")), day(complaint.data.get("answered_on"))
-        if answered is None and received + timedelta(days=ack_days + answer_days) > as_of:
+        answered = day(complaint.data.get("answered_on"))
+        # An answer with no separate acknowledgement acknowledges it on the same day.
+        acked = day(complaint.data.get("acknowledged_on")) or answered
+        ack_by = received + timedelta(days=ack_days)
+        answer_by = acked + timedelta(days=answer_days) if acked else None
+        acked_in_time = acked is not None and acked <= ack_by
+        # Judged from its deadline day on, as a board or a month is.
+        waiting = as_of < ack_by if acked is None else acked_in_time and answer_by is not None and as_of < answer_by
+        if answered is None and waiting:
             continue  # still within its time
+        in_time = acked_in_time and answered is not None and answer_by is not None and answered <= answer_by
         due += 1
-        done += (acked is not None and answered is not None
-                 and acked <= received + timedelta(days=ack_days)
-                 and answered <= acked + timedelta(days=answer_days))
+        done += answered is not None and in_time
     return Count(done, due, what)
 
 
 def training_hours(records: Records, orgs: set[str], year: int, as_of: date) -> Count:
     """Members with the year's hours; before the year is over, with the share of the hours
     for the whole months gone (32 学时 by the end of October: 26.67)."""
-    months = 12 if as_of >= date(year, 12, 31) else max(0, min(12, (as_of.year - year) * 12
-                                                                + as_of.month - 1))
+    # Whole months gone: a month counts on its last day, as for the other measures.
+    still_running = (as_of + timedelta(days=1)).month == as_of.month
+    months = max(0, min(12, (as_of.year - year) * 12 + as_of.month - still_running))
     what = (Text("学时达标的党员", "members with their training hours") if months == 12 else
             Text(f"学时达标的党员（按 {months} 个月折算）", f"members on track with their training "
                  f"hours ({months} months' share)"))

@@ -65,7 +65,8 @@ def scheme(indicators: str, units: str = "[O05]") -> str:
 
 
 def test_complaints_in_time_count_only_those_whose_time_is_up(write_repo: WriteRepo) -> None:
-    """Answered in time: 1; answered late: 0; still within 15 + 60 days: not counted yet."""
+    """Answered in time: 1; acknowledged late: 0; not acknowledged within 15 days: 0; received
+    on 11-20 and not yet acknowledged (due 12-05): not counted yet."""
     repo = write_repo({
         "party/orgs/O05.yaml": ORG,
         "assessments/KH2026.yaml": scheme("  - {id: c, name: 诉求办结, points: 10, measure: complaints_in_time}\n"),
@@ -74,12 +75,13 @@ def test_complaints_in_time_count_only_those_whose_time_is_up(write_repo: WriteR
         "complaints/C2026-002.yaml": COMPLAINT.format(n="002", d="2026-04-01", rest=(
             "acknowledged_on: 2026-04-30\nanswered_on: 2026-05-10\noutcome: 已解决\n")),
         "complaints/C2026-003.yaml": COMPLAINT.format(n="003", d="2026-11-01", rest=""),
+        "complaints/C2026-004.yaml": COMPLAINT.format(n="004", d="2026-11-20", rest=""),
     })
     result = assess(load_records(repo, KINDS_READ, date(2026, 11, 29)), "O05", 2026, date(2026, 11, 29))
     (line,) = result.lines
     assert line.count is not None
-    assert (line.count.done, line.count.due, line.score) == (1, 2, Decimal("5.00"))
-    assert line.working.zh == "应办结的诉求 2，完成 1（50.0%）；10 × 1/2 = 5.00"
+    assert (line.count.done, line.count.due, line.score) == (1, 3, Decimal("3.33"))
+    assert line.working.zh == "应办结的诉求 3，完成 1（33.3%）；10 × 1/3 = 3.33"
 
 
 def test_zero_and_full_lines_scale_the_rate_and_hold_it_between_them(write_repo: WriteRepo) -> None:
