@@ -96,9 +96,19 @@ def member_arrear(member_id: str, member: dict[str, Any], paid: set[str], until:
     The lapse of 党章 art. 9 needs six months in a row unpaid *without* a good reason, so a
     month covered by a recorded absence breaks that run while still counting as unpaid.
     """
+    months = months_due(member, until)
+    # Nearly every member paid lately: the months since the last one paid bound the run from
+    # above, so most members need no dues computed at all.
+    since_paid = 0
+    for month in reversed(months):
+        if month in paid or since_paid >= warn:
+            break
+        since_paid += 1
+    if since_paid < warn:
+        return None
     # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
     dues = fees.MonthlyDues(member, parameters)
-    due = [m for m in months_due(member, until) if dues.amount(m)]
+    due = [m for m in months if dues.amount(m)]
     run: list[str] = []
     for month in reversed(due):
         if month in paid:

@@ -27,7 +27,7 @@ from typing import Any
 from cmty import __version__, gitio
 from cmty.schemas import schema_dir
 
-_FORMAT = 3
+_FORMAT = 4
 # Rewriting a store costs a few hundred ms on a street; a handful of changed files is cheaper
 # to check again on a later run.
 _TARGETS_REWRITE_FROM = 64

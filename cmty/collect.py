@@ -35,6 +35,13 @@ class _Reader:
         self.config, self.today = config, today
         self.facts = {f.file: f for f in known}
         self._data: dict[str, dict[str, Any] | None] = {}
+        self._kinds: dict[str, list[Rec]] = {}
+
+    def records(self, kind: str, rels: list[str]) -> list[Rec]:
+        """Every record of a kind, built once a run for all the rules that read it."""
+        if kind not in self._kinds:
+            self._kinds[kind] = _records(self, kind, rels)
+        return self._kinds[kind]
 
     def blob(self, rel: str) -> str | None:
         facts = self.facts.get(rel)
@@ -87,8 +94,9 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
         if kind.name in rules.COLLECTED_KINDS:
             by_kind[kind.name].append(rel)
     found: list[Finding] = []
+    kind_digests = {k: _kind_digest(reader, rels) for k, rels in by_kind.items()}
     for rule in rules.COLLECTION_RULES:
-        key = _key(rule.name, [(rel, reader.blob(rel)) for k in rule.kinds for rel in by_kind[k]])
+        key = _key(rule.name, [kind_digests.get(k, "") for k in rule.kinds])
         cached = cache.get_collected(key) if key is not None else None
         if cached is not None:
             found.extend(Finding.from_tuple(t) for t in cached)
@@ -110,7 +118,7 @@ def _run(rule: CollectionRule | DeadlineRule, reader: _Reader, by_kind: dict[str
     summarised = {s.kind for s in summaries}
     loaded = [k for k in rule.kinds if k not in summarised]
     reader.prefetch([(rel, k) for k in loaded for rel in by_kind[k]])
-    records = Records(reader.config, reader.today, {k: _records(reader, k, by_kind[k]) for k in loaded},
+    records = Records(reader.config, reader.today, {k: reader.records(k, by_kind[k]) for k in loaded},
                       {s.name: _summaries(reader, s, by_kind[s.kind]) for s in summaries})
     try:
         return list(rule.check(records))
@@ -124,7 +132,7 @@ def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], s
     are unchanged, otherwise checked again."""
     reader.prefetch([(rel, k) for k in rule.reads for rel in by_kind[k]])
     reads = Records(reader.config, reader.today,
-                    {k: _records(reader, k, by_kind[k]) for k in rule.reads})
+                    {k: reader.records(k, by_kind[k]) for k in rule.reads})
     digest = derive.fields_digest(reads, rule)
     out: list[Finding] = []
     pending: list[tuple[str, str | None]] = []
@@ -224,13 +232,21 @@ def _records(reader: _Reader, kind: str, rels: list[str], few: bool = False) -> 
     return out
 
 
-def _key(rule: str, files: list[tuple[str, str | None]]) -> str | None:
-    digest = hashlib.sha1(rule.encode(), usedforsecurity=False)
-    for rel, blob in files:
+def _kind_digest(reader: _Reader, rels: list[str]) -> str | None:
+    """A digest of a kind's files and their blobs, worked out once a run for every rule."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for rel in rels:
+        blob = reader.blob(rel)
         if blob is None:
             return None  # a file that is not in git (or not readable) cannot be keyed
         digest.update(f"\0{rel}\0{blob}".encode())
-    return f"{rule}:{digest.hexdigest()}"
+    return digest.hexdigest()
+
+
+def _key(rule: str, kinds: list[str | None]) -> str | None:
+    if None in kinds:
+        return None
+    return f"{rule}:" + hashlib.sha1("\0".join(map(str, kinds)).encode(), usedforsecurity=False).hexdigest()
 
 
 def locate_by_file(source: Source, found: list[Finding]) -> list[Finding]:

@@ -46,12 +46,25 @@ def month_shift(month: str, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+# "YYYY-MM" by month index (year × 12 + month − 1), made once: the rules across records ask for
+# a street's million member-months, and formatting each was most of a changed-member run.
+_MONTH_NAMES: list[str] = []
+
+
+def _month_index(month: str) -> int:
+    year, number = (int(part) for part in month.split("-"))
+    return year * 12 + number - 1
+
+
 def month_span(first: str, last: str) -> list[str]:
     """Every month from `first` to `last`, both included (empty when last < first)."""
-    year, number = (int(part) for part in first.split("-"))
-    start = year * 12 + number - 1
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}"
-            for i in range(start, start + months_between(first, last) + 1)]
+    start, end = _month_index(first), _month_index(last)
+    if end < start:
+        return []
+    if end >= len(_MONTH_NAMES):
+        _MONTH_NAMES.extend(f"{i // 12:04d}-{i % 12 + 1:02d}"
+                            for i in range(len(_MONTH_NAMES), end + 1200))
+    return _MONTH_NAMES[start : end + 1]
 
 
 def months_between(earlier: str, later: str) -> int:
