@@ -8,7 +8,7 @@ so that the CLI and the validator's collection rules give the same answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -89,7 +89,50 @@ def good_reason(member: dict[str, Any], month: str) -> str | None:
     return None
 
 
-def member_arrear(member_id: str, member: dict[str, Any], paid: set[str], until: str,
+class PaidMonths:
+    """The months a member paid for, kept as runs of month indices (year × 12 + month − 1):
+    a paid history is one run or a few, so a street's table is small to store and quick to load,
+    and `month in paid` is as quick as with a set."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: Sequence[int] = ()) -> None:
+        self.runs = tuple(runs)  # first, last, first, last, …
+
+    @classmethod
+    def of(cls, months: Iterable[str]) -> PaidMonths:
+        runs: list[int] = []
+        for month in sorted(set(months)):
+            if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
+                continue
+            index = int(month[:4]) * 12 + int(month[5:]) - 1
+            if runs and runs[-1] == index - 1:
+                runs[-1] = index
+            else:
+                runs += (index, index)
+        return cls(runs)
+
+    def __contains__(self, month: object) -> bool:
+        if not isinstance(month, str) or len(month) != 7 or not (month[:4] + month[5:]).isdigit():
+            return False
+        index, runs = int(month[:4]) * 12 + int(month[5:]) - 1, self.runs
+        return any(runs[i] <= index <= runs[i + 1] for i in range(0, len(runs), 2))
+
+
+def paid_months_table(summaries: list[tuple[str, str, Any]]) -> dict[str, tuple[int, ...]]:
+    """Member id → the runs of months paid (see PaidMonths), from the fee files' summaries of
+    (entry index, member, months)."""
+    months: dict[str, set[str]] = {}
+    for _, _, entries in summaries:
+        for _, member, paid in entries:
+            found = months.get(member)
+            if found is None:
+                found = months[member] = set()
+            found.update(paid)
+    return {member: PaidMonths.of(found).runs for member, found in months.items()}
+
+
+def member_arrear(member_id: str, member: dict[str, Any], paid: Container[str], until: str,
                   parameters: dict[str, Any], warn: int) -> Arrear | None:
     """The member's arrears up to `until` when `warn` or more months in a row are unpaid.
 

@@ -104,7 +104,7 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
         if isinstance(rule, FileRule):
             result = _file_rule(rule, reader, by_kind, source)
         else:
-            result = locate_by_file(source, _run(rule, reader, by_kind))
+            result = locate_by_file(source, _run(rule, reader, by_kind, kind_digests))
         if key is not None:
             cache.put_collected(key, [f.to_tuple() for f in result])
         found.extend(result)
@@ -112,14 +112,15 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
     return found
 
 
-def _run(rule: CollectionRule | DeadlineRule, reader: _Reader, by_kind: dict[str, list[str]]
-         ) -> list[Finding]:
+def _run(rule: CollectionRule | DeadlineRule, reader: _Reader, by_kind: dict[str, list[str]],
+         kind_digests: dict[str, str | None]) -> list[Finding]:
     summaries = rule.summaries if isinstance(rule, CollectionRule) else ()
     summarised = {s.kind for s in summaries}
     loaded = [k for k in rule.kinds if k not in summarised]
     reader.prefetch([(rel, k) for k in loaded for rel in by_kind[k]])
     records = Records(reader.config, reader.today, {k: reader.records(k, by_kind[k]) for k in loaded},
-                      {s.name: _summaries(reader, s, by_kind[s.kind]) for s in summaries})
+                      {s.name: _summarised(reader, s, by_kind, kind_digests.get(s.kind))
+                       for s in summaries})
     try:
         return list(rule.check(records))
     except Exception as exc:  # one broken rule must not hide the others
@@ -170,6 +171,22 @@ def _file_rule(rule: FileRule, reader: _Reader, by_kind: dict[str, list[str]], s
 
 # Below this many files to read, parsing them again beats loading a kind's whole record store.
 FEW = 64
+
+
+def _summarised(reader: _Reader, summary: Summary, by_kind: dict[str, list[str]],
+                digest: str | None) -> Any:
+    """What the rule gets for a summary: every file's, or their combination, which is kept
+    under the digest of the kind's files so that it is made again only when one of them
+    changes."""
+    if summary.combine is None:
+        return _summaries(reader, summary, by_kind[summary.kind])
+    key = f"combined:{summary.name}:{digest}" if digest is not None else None
+    value = reader.cache.get_collected(key) if key is not None else None
+    if value is None:
+        value = summary.combine(_summaries(reader, summary, by_kind[summary.kind]))
+        if key is not None:
+            reader.cache.put_collected(key, value)
+    return value
 
 
 def _summaries(reader: _Reader, summary: Summary, rels: list[str]) -> list[tuple[str, str, Any]]:

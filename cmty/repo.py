@@ -78,13 +78,28 @@ class Repo:
                 yield rel, kind
 
 
+_BY_FOLDER = {kind.folder: kind for kind in KINDS}
+
+
 def _from_listing(listing: list[str]) -> list[tuple[str, Kind]]:
+    # One pass, looking up each path's first one or two folders (a folder per kind is one or
+    # two deep): a prefix test per kind and file was 1,000,000 calls on a street.
+    chosen: dict[str, list[str]] = {kind.name: [] for kind in KINDS}
+    for rel in listing:
+        first = rel.find("/")
+        if first < 0:
+            continue
+        kind = _BY_FOLDER.get(rel[:first])
+        if kind is None:
+            second = rel.find("/", first + 1)
+            kind = _BY_FOLDER.get(rel[:second]) if second > 0 else None
+        if kind is not None:
+            chosen[kind.name].append(rel)
     out: list[tuple[str, Kind]] = []
     for kind in KINDS:
-        prefix = kind.folder + "/"
-        chosen = [rel for rel in listing if rel.startswith(prefix)]
-        out.extend((rel, kind) for rel in sorted(chosen)
-                   if is_yaml(rel) and "/." not in rel[len(prefix) - 1 :])
+        start = len(kind.folder)
+        out.extend((rel, kind) for rel in sorted(chosen[kind.name])
+                   if is_yaml(rel) and "/." not in rel[start:])
     return out
 
 

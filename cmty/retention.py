@@ -48,7 +48,9 @@ def deletions(root: Path, folders: Iterable[str], commit: str | None = None) -> 
 def for_files(root: Path, files: Iterable[tuple[str, Kind]], today: date, commit: str | None,
               overlay: dict[str, bytes | None] | None) -> Iterator[Finding]:
     """`findings` for a validation run: the record files it checks, the edit it previews."""
-    present = {PurePosixPath(rel).stem for rel, kind in files if kind.name in KEPT_YEARS}
+    # Plain string work: a street has 50,000 vouchers, and a PurePosixPath each took 0.8 s.
+    present = {rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] for rel, kind in files
+               if kind.name in KEPT_YEARS}
     removing = [rel for rel, data in (overlay or {}).items() if data is None]
     return findings(root, present, today, commit, removing)
 

@@ -164,8 +164,9 @@ class Records:
     config: Config
     today: date
     by_kind: dict[str, list[Rec]] = field(default_factory=dict)
-    # name → (file, record id, summary) per file, in path order (see `Summary`)
-    summaries: dict[str, list[tuple[str, str, Any]]] = field(default_factory=dict)
+    # name → (file, record id, summary) per file, in path order, or their combination when the
+    # Summary has one (see `Summary`)
+    summaries: dict[str, Any] = field(default_factory=dict)
     # Values a file rule derives from the records it reads, kept while it checks file after
     # file (a member's dues table is built once, not once per fee file).
     derived: dict[str, Any] = field(default_factory=dict)
@@ -222,6 +223,10 @@ class Summary:
     name: str
     kind: str
     summarise: Callable[[Rec], Any]
+    # Optional: the files' summaries made into one value, which the rules then get in place of
+    # the list. It is kept under a digest of the kind's files, so a run where none of them
+    # changed loads only this (a street's months paid, by member: 0.25 MB, not 35).
+    combine: Callable[[list[tuple[str, str, Any]]], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,18 +46,17 @@ def paid_entries(fee: Rec) -> list[tuple[int, str, list[str]]]:
 
 
 PAID = Summary("paid", "fee", paid_entries)
+# The same summaries made into one table of months paid by member (arrears.PaidMonths runs).
+NONE_PAID = arrears.PaidMonths()
+PAID_BY_MEMBER = Summary("paid", "fee", paid_entries, combine=arrears.paid_months_table)
 
 
-def _paid(records: Records, only: set[str] | None = None) -> dict[str, set[str]]:
-    paid: dict[str, set[str]] = {}
-    for _, _, entries in records.summaries["paid"]:
-        for _, member, months in entries:
-            if only is None or member in only:
-                paid.setdefault(member, set()).update(months)
-    return paid
+def _paid(records: Records) -> dict[str, arrears.PaidMonths]:
+    table: dict[str, tuple[int, ...]] = records.summaries["paid"]
+    return {member: arrears.PaidMonths(runs) for member, runs in table.items()}
 
 
-@collection_rule("FEE-ARREARS", "FEE-LAPSE", kinds=("member", "fee"), summaries=(PAID,))
+@collection_rule("FEE-ARREARS", "FEE-LAPSE", kinds=("member", "fee"), summaries=(PAID_BY_MEMBER,))
 def consecutive_unpaid(records: Records) -> Iterator[Finding]:
     """Three unpaid months in a row is a warning; six, without a recorded good reason, is the
     自行脱党 risk of 党章 art. 9 (F14). The month in progress is not yet unpaid.
@@ -70,7 +69,7 @@ def consecutive_unpaid(records: Records) -> Iterator[Finding]:
     until = month_shift(month_of(records.today), -1)
     paid = _paid(records)
     for member in records.of("member"):
-        found = arrears.member_arrear(member.id, member.data, paid.get(member.id, set()), until,
+        found = arrears.member_arrear(member.id, member.data, paid.get(member.id, NONE_PAID), until,
                                       params, warn)
         if found is None:
             continue
@@ -208,7 +207,7 @@ def _consented(records: Records, memo: dict[tuple[str, str], bool], member_id: s
     return memo[key]
 
 
-@collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"), summaries=(PAID,))
+@collection_rule("TRANSFER-PAID-UP-TO", kinds=("member", "fee"), summaries=(PAID_BY_MEMBER,))
 def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
     """A transfer-out letter states the month dues are paid up to (组织关系接转, §4); it may
     not claim months the fee records do not show as paid.
@@ -221,7 +220,7 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
         for t in m.data.get("transfers") or [])}
     if not leaving:
         return
-    paid = _paid(records, only=leaving)
+    paid = _paid(records)
     params = records.config.parameters
     for member in records.of("member"):
         if member.id not in leaving:
@@ -236,7 +235,7 @@ def transfer_letter_paid_up_to(records: Records) -> Iterator[Finding]:
             if not isinstance(up_to, str):
                 continue
             unpaid = [m for m in arrears.months_due(owing, up_to)
-                      if m not in paid.get(member.id, set()) and dues.amount(m)]
+                      if m not in paid.get(member.id, NONE_PAID) and dues.amount(m)]
             if unpaid:
                 yield member.finding("TRANSFER-PAID-UP-TO", ("transfers", i, "paid_up_to"),
                                      Text(f"介绍信写党费交至 {up_to}，但 {', '.join(unpaid[-3:])} 未见交纳记录",
