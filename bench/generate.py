@@ -36,12 +36,13 @@ roles:
   会计: [周晓]
   出纳: [孙丽]
   民主理财小组: [赵国强, 钱芳]
-  监督委员会: [赵国强, 吴刚]
+  监督委员会: [赵国强, 吴刚, 郑丽]
 """
 
 
 def id_number(rng: random.Random, male: bool) -> tuple[str, str]:
-    year, month, day = rng.randint(1940, 2000), rng.randint(1, 12), rng.randint(1, 28)
+    # born by 1990: every member is an adult when applying in 2010 (D1)
+    year, month, day = rng.randint(1940, 1990), rng.randint(1, 12), rng.randint(1, 28)
     seq = rng.randint(0, 499) * 2 + (1 if male else 0)
     first17 = f"{rng.choice(ADDRESS_CODES)}{year:04d}{month:02d}{day:02d}{seq:03d}"
     return first17 + id_check_char(first17), f"{year:04d}-{month:02d}-{day:02d}"
@@ -78,10 +79,16 @@ def generate(root: Path, members: int, branches: int, years: int, vouchers: int)
     write(root, "cmty.yaml", CONFIG)
     write(root, "party/orgs/O001.yaml", "id: O001\nname: 基准街道党工委\ntype: 党委\n")
     roster: dict[str, list[tuple[str, Decimal]]] = {}
+    posts = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员")
     for b in range(branches):
         org = f"O{b + 2:03d}"
+        # A hundred members each: a 基层党委 (O6) with a committee of five, its first five
+        # members (members are dealt to the organisations in turn).
+        seats = "".join(f"  - {{member: M{b + 1 + k * branches:05d}, post: {post}, from: 2024-03-01}}\n"
+                        for k, post in enumerate(posts) if b + 1 + k * branches <= members)
         write(root, f"party/orgs/{org}.yaml",
-              f"id: {org}\nname: 第{b + 1}党支部\ntype: 党支部\nparent: O001\n")
+              f"id: {org}\nname: 第{b + 1}社区党委\ntype: 党委\nparent: O001\n"
+              f"committee:\n{seats}term: {{start: 2024-03-01, end: 2029-03-01}}\n")
         roster[org] = []
     orgs = list(roster)
     for i in range(1, members + 1):
@@ -100,7 +107,7 @@ def generate(root: Path, members: int, branches: int, years: int, vouchers: int)
                           for who, due in people]
                 write(root, f"party/fees/{org}/{period}.yaml", "\n".join(lines) + "\n")
     write(root, "finance/funds/F01.yaml", 'id: F01\nname: 服务群众经费\nearmarked: true\n'
-          'purposes: [办公费, 活动经费]\nopening_balance: "100000.00"\n')
+          'purposes: [办公费, 活动经费]\nopening_balance: "30000000.00"\n')  # covers every voucher
     per_year: dict[int, int] = {}
     for v in range(vouchers):
         year = 2026 - (v % years)
