@@ -85,6 +85,7 @@ CODES: tuple[Code, ...] = (
     _c("FIN-CASH-LIMIT", ERR, "C5", "超过结算起点仍用现金", "cash above the settlement threshold"),
     _c("FIN-ARCHIVE-DELETED", ERR, "C13", "会计凭证在保管期限内被删除", "a voucher removed before its "
        "keeping term ends"),
+    _c("FIN-CASH-ON-HAND", WARN, "C4", "库存现金超过限额", "cash on hand above the limit"),
     _c("FIN-CASH-BANKED", WARN, "C6", "现金收入未当日送存银行", "cash takings not banked the same day"),
     _c("FIN-DUTIES", ERR, "C7", "出纳兼任记账", "the cashier also keeps the books"),
     _c("FIN-APPROVAL-CHAIN", ERR, "C8", "联签不全或顺序不对", "approval chain incomplete or out of "
@@ -206,6 +207,8 @@ CODES: tuple[Code, ...] = (
     _c("SUPERVISOR-CONFLICT", ERR, "村委会组织法 art. 32", "监督委员会成员由居委会成员、财务人员或其近亲属担任",
        "a supervisor is a committee member, finance officer or their near relative"),
     _c("SUPERVISOR-SIZE", WARN, "§5 监督委员会", "监督委员会人数不在 3—5 人", "supervisory committee not 3–5 members"),
+    _c("DISC-BALANCE", ERR, "§5 财务公开", "财务公开的期初期末余额与账面不符",
+       "a finance board's balances disagree with the books"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),
     # Residents and foreigners (§7, §8)

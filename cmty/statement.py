@@ -141,6 +141,18 @@ def _book(statement: FundYear, voucher: Rec, fund: str, sources: list[str],
                 statement.expenses[category] = statement.expenses.get(category, ZERO) + amount
 
 
+def balance_before(fund: Rec, vouchers: list[Rec], before: date) -> Decimal:
+    """The fund's balance at the start of a day: the opening balance and every voucher dated
+    from the day the fund was opened until the day before."""
+    opened = day(fund.data.get("opened_on"))
+    balance = money_or_none(fund.data.get("opening_balance")) or ZERO
+    for voucher in vouchers:
+        when = day(voucher.data.get("date"))
+        if when is not None and when < before and (opened is None or when >= opened):
+            balance += _flow(voucher, fund.id)
+    return balance
+
+
 def statements(records: Records, year: int, funds: list[str] | None = None) -> list[FundYear]:
     """The statement of each fund (or of those named), in id order."""
     sources = known_sources()

@@ -1,6 +1,7 @@
 """Hearings, reception days, cash takings and the residents' committee's size: HEARING-NOTICE and
 HEARING-OUTCOME (§11 听证, hearing.notice_days), RECEPTION-DUE (§11 接待日, reception.every, off
-by default), FIN-CASH-BANKED (C6, 现金管理暂行条例 arts. 11–12) and COMMITTEE-SIZE (居委会组织法
+by default), FIN-CASH-BANKED (C6, 现金管理暂行条例 arts. 11–12), FIN-CASH-ON-HAND (C4,
+finance.cash_limit) and COMMITTEE-SIZE (居委会组织法
 art. 7), validated on TODAY (2026-11-29)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from cmty.validate import validate_repo
 from tests.conftest import CONFIG, WriteRepo
 from tests.conftest import found as found_all
 
-OURS = ("HEARING-", "RECEPTION-", "FIN-CASH-BANKED", "COMMITTEE-SIZE")
+OURS = ("HEARING-", "RECEPTION-", "FIN-CASH-BANKED", "FIN-CASH-ON-HAND", "COMMITTEE-SIZE")
 
 
 def found(repo: Repo) -> list[tuple[str, str, int | None, int | None]]:
@@ -129,3 +130,38 @@ def test_the_residents_committee_has_five_to_nine_members(write_repo: WriteRepo,
 def test_severities() -> None:
     assert [severity_of(c) for c in ("HEARING-NOTICE", "HEARING-OUTCOME", "RECEPTION-DUE",
                                      "FIN-CASH-BANKED", "COMMITTEE-SIZE")] == [Severity.WARNING] * 5
+
+
+def takings(number: int, on: str, amount: str, banked: str | None) -> dict[str, str]:
+    """A cash income voucher; its payment is on line 7, column 10."""
+    text = (f"id: V2026-{number:04d}\ndate: {on}\nfund: F01\ntype: income\n"
+            f'lines: [{{category: 活动经费, amount: "{amount}"}}]\ndocument: {{type: 收据}}\npayment: cash\n'
+            "handler: 王敏\n")
+    return {f"finance/vouchers/V2026-{number:04d}.yaml": text + (f"banked_on: {banked}\n" if banked else "")}
+
+
+def test_cash_held_overnight_above_the_limit_is_reported_at_the_voucher_that_passed_it(
+        write_repo: WriteRepo) -> None:
+    """C4: 3000 held from 05-06 and 2500 more on 05-07, both banked 05-08: 5500 > 5000 on 05-07."""
+    files = {**takings(1, "2026-05-06", "3000.00", "2026-05-08"), **takings(2, "2026-05-07", "2500.00", "2026-05-08")}
+    repo = write_repo(files)
+    assert [f for f in found(repo) if f[0] == "FIN-CASH-ON-HAND"] == [
+        ("FIN-CASH-ON-HAND", "finance/vouchers/V2026-0002.yaml", 7, 10)]
+    (held,) = [f for f in validate_repo(repo).findings if f.code == "FIN-CASH-ON-HAND"]
+    assert held.message.en == ("cash on hand (takings not yet banked) reached 5500.00 on 2026-05-07, above the "
+                               "5000.00 limit")
+
+
+def test_cash_banked_the_same_day_or_within_the_limit_is_not_reported(write_repo: WriteRepo) -> None:
+    banked_first = {**takings(1, "2026-05-06", "3000.00", "2026-05-06"),
+                    **takings(2, "2026-05-07", "2500.00", "2026-05-08")}
+    at_the_limit = {**takings(1, "2026-05-06", "3000.00", "2026-05-08"),
+                    **takings(2, "2026-05-07", "2000.00", "2026-05-08")}
+    for files in (banked_first, at_the_limit):
+        assert [f for f in found(write_repo(files)) if f[0] == "FIN-CASH-ON-HAND"] == []
+
+
+def test_the_cash_limit_is_a_parameter(write_repo: WriteRepo) -> None:
+    config = CONFIG + 'parameters:\n  finance: {cash_limit: "2000.00"}\n'
+    files = takings(1, "2026-05-06", "2500.00", "2026-05-07")
+    assert sorted(f[0] for f in found(write_repo(files, config=config))) == ["FIN-CASH-BANKED", "FIN-CASH-ON-HAND"]

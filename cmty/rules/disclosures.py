@@ -14,9 +14,11 @@ from datetime import timedelta
 
 from cmty.config import CONFIG_NAME
 from cmty.dates import bounds_of, day, periods
+from cmty.fees import money_or_none
 from cmty.findings import Finding, Text
 from cmty.rules.base import Deadline, RecordContext, Records, collection_rule, deadline_rule, record_rule
 from cmty.rules.meetings import records_start
+from cmty.statement import balance_before
 
 KINDS = ("居务", "党务", "财务")
 SLUGS = {"居务": "residents", "党务": "party", "财务": "finance"}  # the id a board is filed under
@@ -92,6 +94,39 @@ def board_on_time_and_whole(records: Records) -> Iterator[Finding]:
                                 Text("财务公开须逐笔列明本期全部收支；把这些凭证加入 covers",
                                      "a finance board shows every line of the period: add them "
                                      "to covers"))
+
+
+@collection_rule("DISC-BALANCE", kinds=("disclosure", "fund", "voucher"))
+def balances_reconcile(records: Records) -> Iterator[Finding]:
+    """A finance board's opening and closing balance of each fund are what the books say at the
+    start and the end of its period, so that opening + income − expenses = closing (§5).
+
+    Bad:  balances: [{fund: F01, opening: "18642.35", closing: "40000.00"}] when the vouchers
+          of the period leave 36100.85
+    Good: closing: "36100.85"
+    """
+    vouchers = records.of("voucher")
+    for board in records.of("disclosure"):
+        bounds = bounds_of(str(board.data.get("period")))
+        if board.data.get("kind") != "财务" or bounds is None:
+            continue
+        first, last = bounds
+        for i, line in enumerate(board.data.get("balances") or []):
+            fund = records.get("fund", line.get("fund")) if isinstance(line, dict) else None
+            if fund is None:
+                continue  # a missing fund is REF-MISSING's
+            for field, when in (("opening", first), ("closing", last + timedelta(days=1))):
+                stated = money_or_none(line.get(field))
+                books = balance_before(fund, vouchers, when)
+                if stated is not None and stated != books:
+                    yield board.finding("DISC-BALANCE", ("balances", i, field),
+                                        Text(f"{fund.id} {'期初' if field == 'opening' else '期末'}余额写 "
+                                             f"{stated:.2f} 元，账面为 {books:.2f} 元",
+                                             f"{fund.id}'s {field} balance says {stated:.2f}; the "
+                                             f"books say {books:.2f}"),
+                                        Text(f"改为账面数，或核对凭证（cmty fund statement {fund.id}）",
+                                             f"use the books' figure, or check the vouchers (cmty "
+                                             f"fund statement {fund.id})"))
 
 
 @record_rule("DISC-REVIEW", kinds=("disclosure",))

@@ -1,6 +1,6 @@
-"""Funds checked against their vouchers (C8, C9): earmarked money spent only on its purposes,
-never moved to another earmarked fund, no fund drawn below nothing, and large items decided by
-a residents' (representatives') meeting."""
+"""Funds checked against their vouchers (C4, C8, C9): earmarked money spent only on its purposes,
+never moved to another earmarked fund, no fund drawn below nothing, large items decided by a
+residents' (representatives') meeting, and cash takings held within the cash-on-hand limit."""
 
 from __future__ import annotations
 
@@ -126,3 +126,39 @@ def large_items_decided(records: Records) -> Iterator[Finding]:
                               Text("在 decision 中写明作出决定的居民会议或居民代表会议编号（须早于支出日期）",
                                    "give the id of the residents' (representatives') meeting that "
                                    "decided it, held before the voucher, in decision"))
+
+
+@collection_rule("FIN-CASH-ON-HAND", kinds=("voucher",))
+def cash_within_limit(records: Records) -> Iterator[Finding]:
+    """Cash takings held before they are banked never exceed the cash-on-hand limit the bank set
+    (finance.cash_limit, C4): what is above it is banked the same day.
+
+    Bad:  cash income of 3000.00 on 2026-05-06 and 2500.00 on 2026-05-07, banked on 2026-05-08,
+          with a limit of 5000.00
+    Good: the first banked on 2026-05-06
+    """
+    limit = money_or_none(records.config.param("finance.cash_limit")) or Decimal("0")
+    # (day, order, amount, voucher): takings come in at the start of their day and leave on the
+    # day they are banked, after that day's takings (so a same-day banking holds nothing over).
+    moves: list[tuple[str, int, Decimal, Rec]] = []
+    for voucher in records.of("voucher"):
+        data = voucher.data
+        received = data.get("date")
+        if data.get("type") != "income" or data.get("payment") != "cash" or not isinstance(received, str):
+            continue
+        amount = voucher_total(data)
+        banked = data.get("banked_on")
+        moves.append((received, 0, amount, voucher))
+        if isinstance(banked, str) and banked >= received:
+            moves.append((banked, 1, -amount, voucher))
+    held = Decimal("0")
+    for on, _, amount, voucher in sorted(moves, key=lambda m: (m[0], m[1], m[3].id)):
+        held += amount
+        if amount > 0 and held > limit:
+            yield voucher.finding("FIN-CASH-ON-HAND", ("payment",),
+                                  Text(f"{on} 库存现金（未送存的现金收入）达 {held:.2f} 元，超过限额 "
+                                       f"{limit:.2f} 元", f"cash on hand (takings not yet banked) "
+                                       f"reached {held:.2f} on {on}, above the {limit:.2f} limit"),
+                                  Text("超过限额的现金当日送存银行（C4）；限额见参数 finance.cash_limit",
+                                       "bank the cash above the limit the same day (C4); the limit "
+                                       "is parameter finance.cash_limit"))
