@@ -96,6 +96,8 @@ def collection_findings(source: Source, files: list[tuple[str, Kind]], known: It
     found: list[Finding] = []
     kind_digests = {k: _kind_digest(reader, rels) for k, rels in by_kind.items()}
     for rule in rules.COLLECTION_RULES:
+        if all(config.checks.get(code) == "off" for code in rule.codes):
+            continue  # turned off in cmty.yaml: not worth running
         key = _key(rule.name, [kind_digests.get(k, "") for k in rule.kinds])
         cached = cache.get_collected(key) if key is not None else None
         if cached is not None:
