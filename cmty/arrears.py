@@ -132,6 +132,18 @@ def paid_months_table(summaries: list[tuple[str, str, Any]]) -> dict[str, tuple[
     return {member: PaidMonths.of(found).runs for member, found in months.items()}
 
 
+def _always_owed(member: dict[str, Any]) -> bool:
+    """No month of the member's bases is owed nothing: no exemption, and a base wherever the
+    kind needs one (a month owed nothing is skipped by the run, not ended by it)."""
+    for basis in member.get("fee_basis") or ():
+        if not isinstance(basis, dict) or basis.get("exemption") is not None:
+            return False
+        kind = fees.KIND_NAMES.get(str(basis.get("kind")))
+        if kind is None or (kind in ("in-service", "retired") and basis.get("base") is None):
+            return False
+    return True
+
+
 def member_arrear(member_id: str, member: dict[str, Any], paid: Container[str], until: str,
                   parameters: dict[str, Any], warn: int) -> Arrear | None:
     """The member's arrears up to `until` when `warn` or more months in a row are unpaid.
@@ -140,15 +152,16 @@ def member_arrear(member_id: str, member: dict[str, Any], paid: Container[str], 
     month covered by a recorded absence breaks that run while still counting as unpaid.
     """
     months = months_due(member, until)
-    # Nearly every member paid lately: the months since the last one paid bound the run from
-    # above, so most members need no dues computed at all.
-    since_paid = 0
-    for month in reversed(months):
-        if month in paid or since_paid >= warn:
-            break
-        since_paid += 1
-    if since_paid < warn:
-        return None
+    # Nearly every member paid lately: when every month is owed something, the months since the
+    # last one paid bound the run from above, so most members need no dues computed at all.
+    if _always_owed(member):
+        since_paid = 0
+        for month in reversed(months):
+            if month in paid or since_paid >= warn:
+                break
+            since_paid += 1
+        if since_paid < warn:
+            return None
     # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
     dues = fees.MonthlyDues(member, parameters)
     due = [m for m in months if dues.amount(m)]

@@ -55,9 +55,9 @@ class Assessment:
 
 
 class AssessError(Exception):
-    def __init__(self, message: Text) -> None:
+    def __init__(self, message: Text, hint: Text) -> None:
         super().__init__(message.en)
-        self.message = message
+        self.message, self.hint = message, hint
 
 
 def _decimal(value: Any, default: str) -> Decimal:
@@ -110,7 +110,8 @@ def scheme_for(records: Records, year: int, scheme: str | None) -> Rec:
                    Text(f"没有 {year} 年的考核方案{f' {scheme}' if scheme else ''}；现有：{known}",
                         f"no assessment scheme{f' {scheme}' if scheme else ''} for {year}; there "
                         f"are: {known}"))
-        raise AssessError(problem)
+        raise AssessError(problem, Text("考核方案放在 assessments/ 中，year 为考核年度",
+                                        "schemes live under assessments/, with year the year assessed"))
     return schemes[0]
 
 
@@ -120,7 +121,9 @@ def assess(records: Records, unit: str, year: int, as_of: date, scheme: str | No
     units = [str(u) for u in chosen.data.get("units") or []]
     if unit not in units:
         raise AssessError(Text(f"{chosen.id} 不考核 {unit}；被考核的是：{', '.join(units)}",
-                               f"{chosen.id} does not assess {unit}; it assesses: {', '.join(units)}"))
+                               f"{chosen.id} does not assess {unit}; it assesses: {', '.join(units)}"),
+                          Text(f"换一个党组织，或把 {unit} 加入 {chosen.id} 的 units",
+                               f"choose another organisation, or add {unit} to {chosen.id}'s units"))
     org = records.get("org", unit)
     orgs = subtree(records, unit)
     lines = []
@@ -134,6 +137,12 @@ def assess(records: Records, unit: str, year: int, as_of: date, scheme: str | No
             lines.append(Line(str(indicator.get("id")), str(indicator.get("name")), points, measure,
                               None, None, score, working))
             continue
+        if measure not in MEASURES:
+            raise AssessError(Text(f"{chosen.id} 的指标 {indicator.get('id')} 没有可用的计算方式",
+                                   f"indicator {indicator.get('id')} of {chosen.id} has no usable "
+                                   "measure"),
+                              Text("先修正 cmty validate 报告的方案错误", "first fix what cmty "
+                                   "validate reports in the scheme"))
         count = MEASURES[measure](records, orgs, year, as_of)
         rate, score, working = _scored(indicator, count)
         lines.append(Line(str(indicator.get("id")), str(indicator.get("name")), points, measure,

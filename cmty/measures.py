@@ -141,11 +141,12 @@ def complaints_in_time(records: Records, orgs: set[str], year: int, as_of: date)
     done = due = 0
     for complaint in records.of("complaint"):
         received = day(complaint.data.get("date"))
-        if received is None or received.year != year:
+        if received is None or received.year != year or received > as_of:
             continue
-        answered = day(complaint.data.get("answered_on"))
+        # Reckoned as of `as_of`: what was done later had not been done yet.
+        answered = _by(day(complaint.data.get("answered_on")), as_of)
         # An answer with no separate acknowledgement acknowledges it on the same day.
-        acked = day(complaint.data.get("acknowledged_on")) or answered
+        acked = _by(day(complaint.data.get("acknowledged_on")), as_of) or answered
         ack_by = received + timedelta(days=ack_days)
         answer_by = acked + timedelta(days=answer_days) if acked else None
         acked_in_time = acked is not None and acked <= ack_by
@@ -159,12 +160,22 @@ def complaints_in_time(records: Records, orgs: set[str], year: int, as_of: date)
     return Count(done, due, what)
 
 
+def _by(when: date | None, as_of: date) -> date | None:
+    return when if when is not None and when <= as_of else None
+
+
 def training_hours(records: Records, orgs: set[str], year: int, as_of: date) -> Count:
-    """Members with the year's hours; before the year is over, with the share of the hours
-    for the whole months gone (32 学时 by the end of October: 26.67)."""
-    # Whole months gone: a month counts on its last day, as for the other measures.
+    """Members with the year's hours; before the year is over, or when the records begin in
+    it, with the share of the hours for the whole months covered (32 学时 by the end of
+    October: 26.67)."""
+    # Whole months gone: a month counts on its last day, as for the other measures; the months
+    # before the records begin are not asked for.
     still_running = (as_of + timedelta(days=1)).month == as_of.month
-    months = max(0, min(12, (as_of.year - year) * 12 + as_of.month - still_running))
+    gone = max(0, min(12, (as_of.year - year) * 12 + as_of.month - still_running))
+    start = records_start(records)
+    before = 0 if start is None or start.year < year else 12 if start.year > year else \
+        start.month - (start.day == 1)
+    months = max(0, gone - before)
     what = (Text("学时达标的党员", "members with their training hours") if months == 12 else
             Text(f"学时达标的党员（按 {months} 个月折算）", f"members on track with their training "
                  f"hours ({months} months' share)"))

@@ -62,11 +62,11 @@ def findings(root: Path, present: set[str], today: date, commit: str | None = No
     with the same id is still there (it was moved)."""
     kept = {BY_NAME[kind].folder: (kind, years) for kind, years in KEPT_YEARS.items()}
     gone = deletions(root, kept, commit)
-    gone += [Deleted(path, "", "") for path in removing if path.rsplit("/", 1)[0] in kept]
+    gone += [Deleted(path, "", "") for path in removing]
     for deleted in gone:
         record = PurePosixPath(deleted.path).stem
-        folder = deleted.path.rsplit("/", 1)[0]
-        if folder not in kept or record in present:
+        folder = next((f for f in kept if deleted.path.startswith(f + "/")), None)
+        if folder is None or record in present:
             continue
         _, years = kept[folder]
         year = int(record[1:5]) if record[1:5].isdigit() else today.year

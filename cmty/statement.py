@@ -1,14 +1,16 @@
 """A fund's yearly statement (经费年度收支情况): the balance brought forward, what each source
 pledged and paid in, what was spent by category, money moved between funds, and the balance
 carried forward. Worked out from the fund record and its vouchers alone, so anyone holding the
-repository gets the same figures; `reconciles` says whether they add up."""
+repository gets the same figures."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import accumulate
 
 from cmty.dates import day
 from cmty.fees import money_or_none
@@ -99,12 +101,19 @@ def fund_year(fund: Rec, vouchers: list[Rec], year: int, sources: list[str]) -> 
             continue
         statement.vouchers.append(voucher.id)
         _book(statement, voucher, fund.id, sources, received)
-    for entry in fund.data.get("sources") or []:
-        if not isinstance(entry, dict) or entry.get("year") != year:
-            continue
+    entries = [e for e in fund.data.get("sources") or [] if isinstance(e, dict) and e.get("year") == year]
+    # Money from a source pays its pledges in order, each once: a pledge naming a unit takes
+    # that unit's money, one naming none the source's money from anyone else.
+    named = {(str(e.get("source")), str(e["unit"])) for e in entries if e.get("unit")}
+    left = dict(received)
+    for source, unit in named:
+        left[(source, "")] = left.get((source, ""), ZERO) - received[(source, unit)]
+    for entry in entries:
         source, unit = str(entry.get("source")), str(entry.get("unit") or "")
-        statement.pledges.append(Pledge(source, unit, money_or_none(entry.get("amount")) or ZERO,
-                                        received[(source, unit)]))
+        pledged = money_or_none(entry.get("amount")) or ZERO
+        paid = min(pledged, max(left.get((source, unit), ZERO), ZERO))
+        left[(source, unit)] = left.get((source, unit), ZERO) - paid
+        statement.pledges.append(Pledge(source, unit, pledged, paid))
     return statement
 
 
@@ -141,16 +150,22 @@ def _book(statement: FundYear, voucher: Rec, fund: str, sources: list[str],
                 statement.expenses[category] = statement.expenses.get(category, ZERO) + amount
 
 
-def balance_before(fund: Rec, vouchers: list[Rec], before: date) -> Decimal:
-    """The fund's balance at the start of a day: the opening balance and every voucher dated
-    from the day the fund was opened until the day before."""
-    opened = day(fund.data.get("opened_on"))
-    balance = money_or_none(fund.data.get("opening_balance")) or ZERO
-    for voucher in vouchers:
-        when = day(voucher.data.get("date"))
-        if when is not None and when < before and (opened is None or when >= opened):
-            balance += _flow(voucher, fund.id)
-    return balance
+class Ledger:
+    """A fund's balance at the start of any day: the opening balance and every voucher dated
+    from the day the fund was opened until the day before. Built once, asked many times."""
+
+    def __init__(self, fund: Rec, vouchers: list[Rec]) -> None:
+        opened = day(fund.data.get("opened_on"))
+        self.opening = money_or_none(fund.data.get("opening_balance")) or ZERO
+        flows = sorted((when, flow) for v in vouchers
+                       if (when := day(v.data.get("date"))) is not None
+                       and (opened is None or when >= opened) and (flow := _flow(v, fund.id)))
+        self._days = [when for when, _ in flows]
+        self._totals = list(accumulate(flow for _, flow in flows))
+
+    def before(self, when: date) -> Decimal:
+        count = bisect_left(self._days, when)
+        return self.opening + (self._totals[count - 1] if count else ZERO)
 
 
 def statements(records: Records, year: int, funds: list[str] | None = None) -> list[FundYear]:

@@ -45,10 +45,15 @@ def test_the_sample_total_is_the_sum_of_its_lines(capsys: pytest.CaptureFixture[
         ("meetings", 26, 26, "30.00"), ("dues", 203, 205, "19.02")]
 
 
+NO_SCHEME_HINT = "提示: 考核方案放在 assessments/ 中，year 为考核年度\n"
+
+
 @pytest.mark.parametrize(("args", "message"), [
-    (("O09", "--year", "2026"), "错误: KH2026 不考核 O09；被考核的是：O02, O03, O04\n"),
-    (("O02", "--year", "2025"), "错误: 没有 2025 年的考核方案；现有：KH2026\n"),
-    (("O02", "--year", "2026", "--scheme", "KH2026-2"), "错误: 没有 2026 年的考核方案 KH2026-2；现有：KH2026\n"),
+    (("O09", "--year", "2026"), "错误: KH2026 不考核 O09；被考核的是：O02, O03, O04\n"
+                                "提示: 换一个党组织，或把 O09 加入 KH2026 的 units\n"),
+    (("O02", "--year", "2025"), "错误: 没有 2025 年的考核方案；现有：KH2026\n" + NO_SCHEME_HINT),
+    (("O02", "--year", "2026", "--scheme", "KH2026-2"),
+     "错误: 没有 2026 年的考核方案 KH2026-2；现有：KH2026\n" + NO_SCHEME_HINT),
 ])
 def test_what_cannot_be_assessed_is_refused(capsys: pytest.CaptureFixture[str], sample: Path,
                                             args: tuple[str, ...], message: str) -> None:

@@ -50,7 +50,7 @@ def test_an_unknown_fund_is_refused_with_the_known_ones(capsys: pytest.CaptureFi
                                                         sample: Path) -> None:
     code, out, err = run(capsys, sample, "F09", "--year", "2026")
     assert (code, out) == (2, "")
-    assert err == "错误: 没有资金 F09；现有：F01, F02\n"
+    assert err == "错误: 没有资金 F09；现有：F01, F02\n提示: 用 cmty list fund 查看资金编号\n"
 
 
 FUND = """\
@@ -121,3 +121,23 @@ def test_transfers_between_funds_move_money_both_ways(write_repo: WriteRepo) -> 
     f05, f06 = statements(load_records(repo, ("fund", "voucher"), date(2026, 11, 29)), 2026, ["F05", "F06"])
     assert (f05.transfers_out, f05.closing, f06.transfers_in, f06.closing) == (
         Decimal("60.00"), Decimal("40.00"), Decimal("60.00"), Decimal("60.00"))
+
+
+def test_two_pledges_from_one_source_are_each_paid_once(write_repo: WriteRepo) -> None:
+    """Two 区财政 pledges of 2025 (20000 and 30000) and 30000.00 received: 20000 still owed."""
+    old = ('  - {source: 区财政, year: 2026, amount: "1000.00"}\n'
+           '  - {source: 驻区单位, unit: 甲公司, year: 2026, amount: "500.00"}')
+    new = '  - {source: 区财政, year: 2025, amount: "20000.00"}\n  - {source: 区财政, year: 2025, amount: "30000.00"}'
+    fund = FUND.replace(old, new)
+    files = {"finance/funds/F05.yaml": fund,
+             "finance/vouchers/V2025-0001.yaml": voucher("0001", "2025-03-01", "income", "30000.00", "区财政拨款")}
+    assert [code for code, *_ in found(write_repo(files))] == ["FIN-PLEDGE-OUTSTANDING"]
+
+
+def test_money_arriving_after_the_year_clears_that_year(write_repo: WriteRepo) -> None:
+    """The 2025 pledge of 1000.00 from 区财政, paid on 2026-01-15: nothing is outstanding."""
+    fund = FUND.replace('year: 2026, amount: "1000.00"', 'year: 2025, amount: "1000.00"').replace(
+        '  - {source: 驻区单位, unit: 甲公司, year: 2026, amount: "500.00"}\n', "")
+    files = {"finance/funds/F05.yaml": fund,
+             "finance/vouchers/V2026-0001.yaml": voucher("0001", "2026-01-15", "income", "1000.00", "区财政拨款")}
+    assert found(write_repo(files)) == []

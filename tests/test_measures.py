@@ -492,3 +492,25 @@ def test_cmty_assess_scores_one_indicator_of_each_measure(write_repo: WriteRepo,
     assert result["lines"][1]["working"]["zh"] == (
         "应交党费的人月 4，完成 3（75.0%）；20 × (3/4 − 0.5) ÷ (1 − 0.5) = 10.00")
     assert (result["total"], result["out_of"], result["pass_mark"], result["passed"]) == ("50.00", "80", "48", True)
+
+
+def test_training_hours_are_asked_only_for_the_months_the_records_cover(write_repo: WriteRepo) -> None:
+    """records.since 2026-07-01: July–October are whole by 11-29, so 32 × 4/12 = 10.67 hours are
+    due, and 13 hours are enough; from January they would not be (26.67)."""
+    files = {**org("O05", "党支部", "O01"), **member("M0003", "O05"), **lesson(1, "2026-08-01", 13, "M0003")}
+    since = CONFIG + "parameters:\n  records: {since: 2026-07-01}\n"
+    records = load(write_repo, files, date(2026, 11, 29), config=since)
+    assert counted(training_hours(records, {"O05"}, 2026, date(2026, 11, 29)))[:3] == (
+        1, 1, "学时达标的党员（按 4 个月折算）")
+    from_january = CONFIG + "parameters:\n  records: {since: 2026-01-01}\n"
+    records = load(write_repo, files, date(2026, 11, 29), config=from_january)
+    assert counted(training_hours(records, {"O05"}, 2026, date(2026, 11, 29)))[:2] == (0, 1)
+
+
+def test_complaints_are_reckoned_as_of_the_day_asked(write_repo: WriteRepo) -> None:
+    """Received 2026-03-01, acknowledged 03-05 and answered 04-01: as of 03-20 it is still
+    within its time (not counted), and a complaint received after the day is not counted."""
+    files = {**complaint("C2026-001", "2026-03-01", "2026-03-05", "2026-04-01"),
+             **complaint("C2026-002", "2026-03-25")}
+    records = load(write_repo, files, date(2026, 3, 20))
+    assert counted(complaints_in_time(records, set(), 2026, date(2026, 3, 20)))[:2] == (0, 0)

@@ -81,3 +81,11 @@ def test_cmty_rm_refuses_to_remove_a_voucher(committed_repo: CommittedRepo,
     _, err = capsys.readouterr()
     assert code != 0 and "FIN-ARCHIVE-DELETED" in err
     assert (repo.root / V1).exists() and git(repo.root, "rev-parse", "HEAD") == head
+
+
+def test_a_voucher_in_a_sub_folder_is_kept_too(committed_repo: CommittedRepo) -> None:
+    nested = "finance/vouchers/2026/V2026-0001.yaml"
+    repo = committed_repo({nested: voucher("V2026-0001")})
+    git(repo.root, "rm", "-q", nested)
+    git(repo.root, "commit", "-q", "-m", "删除")
+    assert [(f, r) for f, r, _ in archive(repo)] == [(nested, "V2026-0001")]

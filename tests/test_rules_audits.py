@@ -444,3 +444,17 @@ def test_c11_two_election_records_on_one_date(write_repo: WriteRepo) -> None:
     files = {**election("2026-03-16", 1), **election("2026-03-16", 2),
              **departure("2026-02-27", "2026-03-03")}
     assert found(write_repo(files, config=QUIET)) == []
+
+
+def test_c11_an_election_recorded_ahead_is_not_judged_before_it_is_held(write_repo: WriteRepo) -> None:
+    """A 居委会选举 planned for 2026-12-20 and recorded now: the audit may still come."""
+    files = {**election("2026-12-20")}
+    assert [f for f in found_on(write_repo(files, config=QUIET), TODAY) if f[0] == "AUDIT-DEPARTURE"] == []
+    assert [f[0] for f in found_on(write_repo(files, config=QUIET), date(2026, 12, 21))
+            if f[0] == "AUDIT-DEPARTURE"] == ["AUDIT-DEPARTURE"]
+
+
+def test_c11_sittings_days_apart_are_one_election(write_repo: WriteRepo) -> None:
+    """Chair on 2026-03-16, members on 2026-03-18: one departure audit covers both."""
+    files = {**election("2026-03-16", 1), **election("2026-03-18", 2), **departure("2026-02-27", "2026-03-03")}
+    assert [f for f in found(write_repo(files, config=QUIET)) if f[0] == "AUDIT-DEPARTURE"] == []

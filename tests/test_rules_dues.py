@@ -384,3 +384,19 @@ def test_f13_message(write_repo: WriteRepo) -> None:
 def test_f13_another_member_named_with_her_branch_may_pay(write_repo: WriteRepo) -> None:
     files = {MEMBER: member(), FEE: fee(entry(more=", paid_by: 王敏（第一党支部党员）"))}
     assert check(write_repo, files) == []
+
+
+def test_f14_a_paid_month_owed_nothing_does_not_end_the_unpaid_run(write_repo: WriteRepo) -> None:
+    """F8 + F14: 2026-09 is exempted to nothing and "paid"; 05–08 and 10 are owed and unpaid, so
+    the run is five months (a warning), not the one month since the last paid month."""
+    files = {"party/members/M0002.yaml": member(basis("2026-05"), basis("2026-09", more=f", exemption: {EXEMPT}"),
+                                                basis("2026-10")),
+             FEE_09: fee(entry("2026-09", "0.00", "2026-09-10"), period="2026-09")}
+    assert [code for code, *_ in check(write_repo, files)] == ["FEE-ARREARS"]
+
+
+@pytest.mark.parametrize("payer", ["第一党支部书记王敏", "同单位党员李强"])
+def test_f13_a_person_described_by_their_organisation_may_pay(write_repo: WriteRepo, payer: str) -> None:
+    """F12 allows another member to pay; only a payer that is an organisation is 垫交."""
+    files = {"party/members/M0002.yaml": member(), FEE: fee(entry(more=f", paid_by: {payer}"))}
+    assert check(write_repo, files) == []

@@ -148,8 +148,8 @@ def test_cash_held_overnight_above_the_limit_is_reported_at_the_voucher_that_pas
     assert [f for f in found(repo) if f[0] == "FIN-CASH-ON-HAND"] == [
         ("FIN-CASH-ON-HAND", "finance/vouchers/V2026-0002.yaml", 7, 10)]
     (held,) = [f for f in validate_repo(repo).findings if f.code == "FIN-CASH-ON-HAND"]
-    assert held.message.en == ("cash on hand (takings not yet banked) reached 5500.00 on 2026-05-07, above the "
-                               "5000.00 limit")
+    assert held.message.en == ("cash on hand (takings not yet banked) was 5500.00 at the end of 2026-05-07, "
+                               "above the 5000.00 limit")
 
 
 def test_cash_banked_the_same_day_or_within_the_limit_is_not_reported(write_repo: WriteRepo) -> None:
@@ -165,3 +165,17 @@ def test_the_cash_limit_is_a_parameter(write_repo: WriteRepo) -> None:
     config = CONFIG + 'parameters:\n  finance: {cash_limit: "2000.00"}\n'
     files = takings(1, "2026-05-06", "2500.00", "2026-05-07")
     assert sorted(f[0] for f in found(write_repo(files, config=config))) == ["FIN-CASH-BANKED", "FIN-CASH-ON-HAND"]
+
+
+def test_a_large_taking_banked_the_same_day_holds_nothing_overnight(write_repo: WriteRepo) -> None:
+    """C4 is about what is left at the end of the day: 6000.00 taken and banked on 05-06."""
+    assert [f for f in found(write_repo(takings(1, "2026-05-06", "6000.00", "2026-05-06")))
+            if f[0] == "FIN-CASH-ON-HAND"] == []
+
+
+def test_a_coming_hearing_without_a_notice_is_not_late_until_its_notice_day(write_repo: WriteRepo) -> None:
+    """Held 2026-12-10 with 7 days' notice: the notice is due by 12-03, so not yet on 11-29."""
+    repo = write_repo(hearing("2026-12-10", None, outcome=False))
+    assert found(repo) == []
+    assert [f.code for f in validate_repo(repo, today=date(2026, 12, 4)).findings
+            if f.code.startswith(OURS)] == ["HEARING-NOTICE"]

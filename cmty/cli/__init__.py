@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -75,6 +76,9 @@ def _command(args: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # One command, then the process ends: what it builds is kept until then, so the cyclic
+    # collector would only scan it (0.3 s after one changed file on a street, 1 s cold).
+    gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     module = COMMANDS.get(_command(args) or "")
     sys.exit(_boundary.run(build([module]) if module else app, args))

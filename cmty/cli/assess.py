@@ -41,7 +41,7 @@ def assess(
     try:
         result = run(records, unit, year, day, scheme)
     except AssessError as exc:
-        raise UsageError(exc.message) from None
+        raise UsageError(exc.message, exc.hint) from None
     if fmt is Format.json:
         out(render.as_json(result))
     elif fmt is Format.md:

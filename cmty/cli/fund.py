@@ -42,7 +42,8 @@ def statement(
     unknown = [f for f in funds or [] if f not in known]
     if unknown:
         raise UsageError(Text(f"没有资金 {', '.join(unknown)}；现有：{', '.join(sorted(known))}",
-                              f"no fund {', '.join(unknown)}; there are: {', '.join(sorted(known))}"))
+                              f"no fund {', '.join(unknown)}; there are: {', '.join(sorted(known))}"),
+                         Text("用 cmty list fund 查看资金编号", "see the fund ids with cmty list fund"))
     found = statements(records, year or date.today().year, funds or None)
     if fmt is Format.json:
         out(render.as_json(found))

@@ -17,6 +17,7 @@ from cmty.rules.meetings import records_start
 YEARLY = "年度审计"
 DEPARTURE = ("离任经济责任审计", "任期经济责任审计")
 ELECTION = "居委会选举"
+ELECTION_DAYS = 7  # sittings this close together are one election
 
 
 @deadline_rule("AUDIT-YEARLY", kinds=("audit", "meeting"))
@@ -92,8 +93,10 @@ def departure_audit_before_election(records: Records) -> Iterator[Finding]:
                     key=lambda pair: (pair[0], pair[1].id))
     previous: date | None = None
     for held, meeting in elections:
-        if held == previous:
-            continue  # one election recorded in several sittings of a day
+        if held > records.today:
+            break  # recorded ahead: the audit may still come
+        if previous is not None and held <= previous + timedelta(days=ELECTION_DAYS):
+            continue  # one election recorded in sittings a few days apart
         term = [(when, a) for when, a in audits if (previous is None or when > previous)
                 and when <= held]
         previous = held

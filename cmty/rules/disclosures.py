@@ -18,7 +18,7 @@ from cmty.fees import money_or_none
 from cmty.findings import Finding, Text
 from cmty.rules.base import Deadline, RecordContext, Records, collection_rule, deadline_rule, record_rule
 from cmty.rules.meetings import records_start
-from cmty.statement import balance_before
+from cmty.statement import Ledger
 
 KINDS = ("居务", "党务", "财务")
 SLUGS = {"居务": "residents", "党务": "party", "财务": "finance"}  # the id a board is filed under
@@ -105,7 +105,7 @@ def balances_reconcile(records: Records) -> Iterator[Finding]:
           of the period leave 36100.85
     Good: closing: "36100.85"
     """
-    vouchers = records.of("voucher")
+    ledgers: dict[str, Ledger] = {}
     for board in records.of("disclosure"):
         bounds = bounds_of(str(board.data.get("period")))
         if board.data.get("kind") != "财务" or bounds is None:
@@ -117,7 +117,9 @@ def balances_reconcile(records: Records) -> Iterator[Finding]:
                 continue  # a missing fund is REF-MISSING's
             for field, when in (("opening", first), ("closing", last + timedelta(days=1))):
                 stated = money_or_none(line.get(field))
-                books = balance_before(fund, vouchers, when)
+                ledger = ledgers.get(fund.id) or ledgers.setdefault(
+                    fund.id, Ledger(fund, records.of("voucher")))
+                books = ledger.before(when)
                 if stated is not None and stated != books:
                     yield board.finding("DISC-BALANCE", ("balances", i, field),
                                         Text(f"{fund.id} {'期初' if field == 'opening' else '期末'}余额写 "

@@ -262,7 +262,9 @@ def no_payment_by_organisation(ctx: RecordContext) -> Iterator[Finding]:
         payer = entry.get("paid_by") if isinstance(entry, dict) else None
         # A note in brackets says who the person is (王敏（第一党支部党员）), not who paid.
         who = re.sub(r"[（(].*?[）)]", "", payer) if isinstance(payer, str) else ""
-        if isinstance(payer, str) and any(word in who for word in ORGANISATION_WORDS):
+        # An organisation's name ends with what it is (第一党支部, 和园社区居委会); a person's
+        # may contain one (第一党支部书记王敏), and a person may pay for a member (F12).
+        if isinstance(payer, str) and who.strip().endswith(ORGANISATION_WORDS):
             yield ctx.finding("FEE-PAID-BY-ORG", ("entries", i, "paid_by"),
                               Text(f"党费由“{payer}”代交", f"the dues were paid by {payer}"),
                               Text("党组织不得垫交或扣缴党费（F13）；由本人或亲属、其他党员代交",

@@ -138,27 +138,29 @@ def cash_within_limit(records: Records) -> Iterator[Finding]:
     Good: the first banked on 2026-05-06
     """
     limit = money_or_none(records.config.param("finance.cash_limit")) or Decimal("0")
-    # (day, order, amount, voucher): takings come in at the start of their day and leave on the
-    # day they are banked, after that day's takings (so a same-day banking holds nothing over).
-    moves: list[tuple[str, int, Decimal, Rec]] = []
+    # Each day: that day's takings come in, what is banked that day goes out, and what is left
+    # overnight is what the limit is about (a taking banked the same day holds nothing over).
+    days: dict[str, list[tuple[Decimal, Rec | None]]] = {}
     for voucher in records.of("voucher"):
         data = voucher.data
         received = data.get("date")
         if data.get("type") != "income" or data.get("payment") != "cash" or not isinstance(received, str):
             continue
         amount = voucher_total(data)
+        days.setdefault(received, []).append((amount, voucher))
         banked = data.get("banked_on")
-        moves.append((received, 0, amount, voucher))
         if isinstance(banked, str) and banked >= received:
-            moves.append((banked, 1, -amount, voucher))
+            days.setdefault(banked, []).append((-amount, None))
     held = Decimal("0")
-    for on, _, amount, voucher in sorted(moves, key=lambda m: (m[0], m[1], m[3].id)):
-        held += amount
-        if amount > 0 and held > limit:
-            yield voucher.finding("FIN-CASH-ON-HAND", ("payment",),
-                                  Text(f"{on} 库存现金（未送存的现金收入）达 {held:.2f} 元，超过限额 "
-                                       f"{limit:.2f} 元", f"cash on hand (takings not yet banked) "
-                                       f"reached {held:.2f} on {on}, above the {limit:.2f} limit"),
-                                  Text("超过限额的现金当日送存银行（C4）；限额见参数 finance.cash_limit",
-                                       "bank the cash above the limit the same day (C4); the limit "
-                                       "is parameter finance.cash_limit"))
+    for on in sorted(days):
+        held += sum((amount for amount, _ in days[on]), Decimal("0"))
+        taken = sorted((v for _, v in days[on] if v is not None), key=lambda v: v.id)
+        if held > limit and taken:
+            yield taken[-1].finding(
+                "FIN-CASH-ON-HAND", ("payment",),
+                Text(f"{on} 日终库存现金（未送存的现金收入）{held:.2f} 元，超过限额 {limit:.2f} 元",
+                     f"cash on hand (takings not yet banked) was {held:.2f} at the end of {on}, "
+                     f"above the {limit:.2f} limit"),
+                Text("超过限额的现金当日送存银行（C4）；限额见参数 finance.cash_limit",
+                     "bank the cash above the limit the same day (C4); the limit is parameter "
+                     "finance.cash_limit"))

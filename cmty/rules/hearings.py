@@ -31,7 +31,7 @@ def hearing_announced_and_concluded(ctx: RecordContext) -> Iterator[Finding]:
     days = int(ctx.config.param("hearing.notice_days"))
     notice = day(ctx.data.get("notice_on"))
     latest = held - timedelta(days=days)
-    if notice is None or notice > latest:
+    if (notice is None and ctx.today > latest) or (notice is not None and notice > latest):
         yield ctx.finding("HEARING-NOTICE", ("notice_on",) if notice else ("date",),
                           Text(f"听证会（{held}）未提前 {days} 天公告", f"the hearing on {held} was "
                                f"not announced {days} days ahead"),
