@@ -164,8 +164,7 @@ class Records:
     config: Config
     today: date
     by_kind: dict[str, list[Rec]] = field(default_factory=dict)
-    # name → (file, record id, summary) per file, in path order, or their combination when the
-    # Summary has one (see `Summary`)
+    # name → (file, record id, summary) per file in path order, or their `Summary.combine`
     summaries: dict[str, Any] = field(default_factory=dict)
     # Values a file rule derives from the records it reads, kept while it checks file after
     # file (a member's dues table is built once, not once per fee file).
@@ -215,17 +214,15 @@ DeadlineCheck = Callable[[Records], Iterator[Deadline]]
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What a collection rule needs from each file of a kind, made small: a street's fee files
-    hold a million entries, but the months each member paid for are all the arrears rule reads.
-    A summary is kept per file under its blob id, so a changed file is summarised again alone.
-    Its value must be plain data (lists, tuples, dicts, text, numbers)."""
+    """What a collection rule needs from each file of a kind, made small (of a street's million
+    fee entries, the arrears rule reads who paid for which months), kept per file under its blob
+    id so a changed file alone is summarised again. Plain data only (lists, dicts, text …)."""
 
     name: str
     kind: str
     summarise: Callable[[Rec], Any]
-    # Optional: the files' summaries made into one value, which the rules then get in place of
-    # the list. It is kept under a digest of the kind's files, so a run where none of them
-    # changed loads only this (a street's months paid, by member: 0.25 MB, not 35).
+    # Optional: the summaries made into one value, given to the rules in place of the list and
+    # kept under a digest of the kind's files (a street's months paid: 0.25 MB, not 35).
     combine: Callable[[list[tuple[str, str, Any]]], Any] | None = None
 
 
