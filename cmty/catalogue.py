@@ -222,6 +222,8 @@ CODES: tuple[Code, ...] = (
        "a residence permit is due for its yearly endorsement"),
     _c("FOREIGN-REGISTRATION", ERR, "X2", "境外人员入住 24 小时内应办理住宿登记",
        "a foreigner is due to be registered within 24 hours"),
+    _c("FOREIGN-PERMIT-APPLY", WARN, "X6", "长期签证入境后 30 日内应申请居留许可",
+       "a residence permit is due within 30 days of entry"),
     _c("FOREIGN-REGISTERED-LATE", ERR, "X2", "住宿登记晚于 24 小时", "registered after 24 hours"),
     _c("FOREIGN-VISA", WARN, "X5", "签证停留期将届满，应申请延期", "a visa stay is ending: extend it"),
     _c("FOREIGN-PERMIT", WARN, "X7", "居留许可将届满，应申请延期", "a residence permit is ending: extend "

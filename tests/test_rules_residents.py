@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from cmty.remind import reminders
+from cmty.validate import validate_repo
 from tests.conftest import CONFIG, TODAY, WriteRepo, findings, found
 
 RES = "residents/R00001.yaml"
@@ -403,3 +404,31 @@ def test_art2_eligibility_message(write_repo: WriteRepo) -> None:
 def test_art2_not_judged_without_both_dates(write_repo: WriteRepo) -> None:
     no_arrival = permit("accepted_on: 2026-11-01", "issued_on: 2026-11-10")
     assert found(write_repo({RES: no_arrival})) == []
+
+
+# --- X6: FOREIGN-PERMIT-APPLY --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("visa", "codes"), [
+    ("X1", [("FOREIGN-PERMIT-APPLY", date(2026, 11, 19), -10, 7, 13)]),  # entered 10-20: + 30 days
+    ("z", [("FOREIGN-PERMIT-APPLY", date(2026, 11, 19), -10, 7, 13)]),   # the visa's letter in any case
+    ("L", []),                                                           # a tourist visa: no permit
+])
+def test_x6_a_long_stay_visa_needs_a_permit_within_30_days(write_repo: WriteRepo, visa: str,
+                                                           codes: list[object]) -> None:
+    files = {RES: foreigner("entry_on: 2026-10-20", f"visa_type: {visa}")}
+    assert due(files, write_repo) == codes
+
+
+@pytest.mark.parametrize("done", ["permit_applied_on: 2026-11-05", "permit_from: 2026-11-10"])
+def test_x6_applied_or_issued_is_no_longer_due(write_repo: WriteRepo, done: str) -> None:
+    files = {RES: foreigner("entry_on: 2026-10-20", "visa_type: X1", done)}
+    assert due(files, write_repo) == []
+
+
+def test_x6_the_day_before_and_after(write_repo: WriteRepo) -> None:
+    """Entered 2026-10-30: due 11-29, today; not yet a finding, a finding the day after."""
+    repo = write_repo({RES: foreigner("entry_on: 2026-10-30", "visa_type: Z")})
+    codes = [f.code for f in validate_repo(repo, today=date(2026, 11, 29)).findings]
+    assert "FOREIGN-PERMIT-APPLY" not in codes
+    assert [f.code for f in validate_repo(repo, today=date(2026, 11, 30)).findings
+            if f.code == "FOREIGN-PERMIT-APPLY"] == ["FOREIGN-PERMIT-APPLY"]

@@ -121,6 +121,7 @@ COLLECTION_RULES: tuple[CollectionRule | DeadlineRule | FileRule, ...] = (
     disclosures.balances_reconcile,
     residents.residence_permit,
     residents.foreigner_deadlines,
+    residents.permit_after_entry,
     grids.hierarchy,
     grids.resident_in_a_cell,
     complaints.complaint_deadlines,

@@ -16,6 +16,10 @@ REGISTER_HOURS = 24  # X2: within 24 hours of moving in, in town and countryside
 # X8: (shortest, longest) validity of a residence permit, in days and years
 PERMIT_VALIDITY = {"工作": (90, 5)}
 NON_WORK_VALIDITY = (180, 5)
+# X6: visas whose holder applies for a residence permit within 30 days of entry (long-stay
+# visas: permanent residence, work, long-term study, journalism, family reunion and visits).
+RESIDENCE_VISAS = ("D", "Z", "X1", "J1", "Q1", "S1")
+PERMIT_APPLY_DAYS = 30
 
 
 def _here(data: dict[str, Any], today: date) -> bool:
@@ -88,6 +92,33 @@ def _endorsement(file: str, record: str, issued: date, permit: dict[str, Any], t
                        Text("签注后在 endorsed_on 中记录日期（居住证暂行条例第十条）",
                             "record the date under endorsed_on (art. 10)"))
         return
+
+
+@deadline_rule("FOREIGN-PERMIT-APPLY", kinds=("resident",))
+def permit_after_entry(records: Records) -> Iterator[Deadline]:
+    """A holder of a long-stay visa (D, Z, X1, J1, Q1, S1) applies for a residence permit within
+    30 days of entering China (出境入境管理法 art. 30, X6).
+
+    Bad:  visa_type: X1, entry_on: 2026-10-20, no permit_applied_on or permit_from on 2026-11-29
+    Good: permit_applied_on: 2026-11-05
+    """
+    for rec in records.of("resident"):
+        foreign = rec.data.get("foreign")
+        if rec.data.get("category") != "境外" or not isinstance(foreign, dict) or \
+                not _here(rec.data, records.today):
+            continue
+        visa = str(foreign.get("visa_type") or "").strip().upper()
+        entered = day(foreign.get("entry_on"))
+        if visa not in RESIDENCE_VISAS or entered is None or foreign.get("permit_applied_on") \
+                or foreign.get("permit_from"):
+            continue
+        yield Deadline("FOREIGN-PERMIT-APPLY", entered + timedelta(days=PERMIT_APPLY_DAYS), rec.file,
+                       rec.id, ("foreign", "entry_on"),
+                       Text(f"{rec.id} 持 {visa} 签证入境，应在入境后 30 日内申请居留许可",
+                            f"{rec.id} entered on a {visa} visa: apply for a residence permit within "
+                            "30 days of entry"),
+                       Text("申请后填写 permit_applied_on（出境入境管理法第三十条）",
+                            "fill in permit_applied_on once applied (X6)"))
 
 
 @deadline_rule("FOREIGN-REGISTRATION", "FOREIGN-VISA", "FOREIGN-PERMIT", kinds=("resident",))
