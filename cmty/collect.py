@@ -230,7 +230,7 @@ def load_records(repo: Repo, kinds: Iterable[str], today: date) -> Records:
     schema rejected removed), from the record store where it has them."""
     wanted = set(kinds)
     listed = gitio.inventory(repo.root)
-    listing, blobs = listed if listed is not None else (repo.listing(), {})
+    listing, blobs, _ = listed if listed is not None else (repo.listing(), {}, [])
     by_kind: dict[str, list[str]] = defaultdict(list)
     for rel, kind in repo.record_files(listing):
         if kind.name in wanted:

@@ -36,9 +36,10 @@ def _start(root: Path, *args: str) -> subprocess.Popen[bytes]:
                             stderr=subprocess.DEVNULL)
 
 
-def inventory(root: Path) -> tuple[list[str], dict[str, str]] | None:
-    """Every file git sees under `root` (tracked or untracked, not ignored) and the blob ids of
-    those whose work-tree copy matches the index; None outside a git work tree.
+def inventory(root: Path) -> tuple[list[str], dict[str, str], list[str]] | None:
+    """Every file git sees under `root` (tracked or untracked, not ignored), the blob ids of
+    those whose work-tree copy matches the index, and the tracked files deleted from the work
+    tree; None outside a git work tree.
 
     The three git commands run at once: listing through git is faster than walking the folders
     in Python, and the blob ids come with it.
@@ -55,14 +56,16 @@ def inventory(root: Path) -> tuple[list[str], dict[str, str]] | None:
     staged, changed, untracked = outputs
     blobs = _parse_stage(staged)
     files = list(blobs)
+    deleted: list[str] = []
     for raw in changed.split(b"\x00"):
         if raw:
             path = raw.decode("utf-8", "surrogateescape")
             blobs.pop(path, None)
             if not (root / path).exists():
                 files.remove(path)
+                deleted.append(path)
     files += [p.decode("utf-8", "surrogateescape") for p in untracked.split(b"\x00") if p]
-    return files, blobs
+    return files, blobs, deleted
 
 
 # `git ls-files --stage -z`: "<mode> <blob> <stage>\t<path>\0"; stage 0 = not in a merge conflict

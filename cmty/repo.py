@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,7 +14,7 @@ from cmty import schemacheck, yamlio
 from cmty.config import CONFIG_NAME, Config
 from cmty.errors import ConfigError, NotARepoError, UsageError
 from cmty.findings import Text
-from cmty.kinds import KINDS, Kind, is_yaml
+from cmty.kinds import KINDS, YAML_SUFFIXES, Kind, is_yaml
 from cmty.locate import Locator
 from cmty.schemas import kind_schema
 
@@ -78,28 +79,17 @@ class Repo:
                 yield rel, kind
 
 
-_BY_FOLDER = {kind.folder: kind for kind in KINDS}
-
-
 def _from_listing(listing: list[str]) -> list[tuple[str, Kind]]:
-    # One pass, looking up each path's first one or two folders (a folder per kind is one or
-    # two deep): a prefix test per kind and file was 1,000,000 calls on a street.
-    chosen: dict[str, list[str]] = {kind.name: [] for kind in KINDS}
-    for rel in listing:
-        first = rel.find("/")
-        if first < 0:
-            continue
-        kind = _BY_FOLDER.get(rel[:first])
-        if kind is None:
-            second = rel.find("/", first + 1)
-            kind = _BY_FOLDER.get(rel[:second]) if second > 0 else None
-        if kind is not None:
-            chosen[kind.name].append(rel)
+    # Sorted once, each kind's folder is one slice found by bisection ("/" sorts just before
+    # "0"): a test per kind and file was 1,000,000 calls on a street, a lookup per file 0.3 s.
+    ordered = sorted(listing)
     out: list[tuple[str, Kind]] = []
     for kind in KINDS:
+        low = bisect_left(ordered, kind.folder + "/")
+        high = bisect_left(ordered, kind.folder + "0", low)
         start = len(kind.folder)
-        out.extend((rel, kind) for rel in sorted(chosen[kind.name])
-                   if is_yaml(rel) and "/." not in rel[start:])
+        out.extend([(rel, kind) for rel in ordered[low:high]
+                    if rel.endswith(YAML_SUFFIXES) and "/." not in rel[start:]])
     return out
 
 

@@ -26,9 +26,11 @@ class Deleted:
     on: str      # YYYY-MM-DD of the commit, "" when not committed
 
 
-def deletions(root: Path, folders: Iterable[str], commit: str | None = None) -> list[Deleted]:
+def deletions(root: Path, folders: Iterable[str], commit: str | None = None,
+              missing: list[str] | None = None) -> list[Deleted]:
     """Files under `folders` deleted in the history up to `commit` (default HEAD), the latest
-    deletion of each path first, then tracked files missing from the work tree."""
+    deletion of each path first, then tracked files missing from the work tree (`missing`,
+    when the caller's git listing has them: asking git again stats every file)."""
     folders = list(folders)
     out = gitio.run(root, "log", "--no-renames", "--diff-filter=D", "--name-only",
                     "--relative", "--format=%x00%H %cs", commit or "HEAD", "--", *folders)
@@ -39,29 +41,33 @@ def deletions(root: Path, folders: Iterable[str], commit: str | None = None) -> 
         for path in paths:
             found.setdefault(path, Deleted(path, sha, when))  # newest first in git log
     if commit is None:
-        missing = gitio.run(root, "ls-files", "--deleted", "--", *folders)
-        for path in (missing or b"").decode("utf-8", "replace").splitlines():
-            found[path] = Deleted(path, "", "")
+        if missing is None:
+            listed = gitio.run(root, "ls-files", "--deleted", "--", *folders)
+            missing = (listed or b"").decode("utf-8", "replace").splitlines()
+        for path in missing:
+            if path.startswith(tuple(f + "/" for f in folders)):
+                found[path] = Deleted(path, "", "")
     return [found[p] for p in sorted(found)]
 
 
 def for_files(root: Path, files: Iterable[tuple[str, Kind]], today: date, commit: str | None,
-              overlay: dict[str, bytes | None] | None) -> Iterator[Finding]:
+              overlay: dict[str, bytes | None] | None, missing: list[str] | None = None
+              ) -> Iterator[Finding]:
     """`findings` for a validation run: the record files it checks, the edit it previews."""
     # Plain string work: a street has 50,000 vouchers, and a PurePosixPath each took 0.8 s.
     present = {rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] for rel, kind in files
                if kind.name in KEPT_YEARS}
     removing = [rel for rel, data in (overlay or {}).items() if data is None]
-    return findings(root, present, today, commit, removing)
+    return findings(root, present, today, commit, removing, missing)
 
 
 def findings(root: Path, present: set[str], today: date, commit: str | None = None,
-             removing: Iterable[str] = ()) -> Iterator[Finding]:
+             removing: Iterable[str] = (), missing: list[str] | None = None) -> Iterator[Finding]:
     """A finding for each record whose file left the repository within its keeping time:
     deleted in a commit, deleted in the work tree, or about to be (`removing`) — unless a file
     with the same id is still there (it was moved)."""
     kept = {BY_NAME[kind].folder: (kind, years) for kind, years in KEPT_YEARS.items()}
-    gone = deletions(root, kept, commit)
+    gone = deletions(root, kept, commit, missing)
     gone += [Deleted(path, "", "") for path in removing]
     for deleted in gone:
         record = PurePosixPath(deleted.path).stem

@@ -57,6 +57,7 @@ class _Run:
     blobs: dict[str, str]
     cache: ResultCache
     strays: tuple[list[str], list[str]]  # see cmty.strays
+    deleted: list[str] | None  # tracked files gone from the work tree, when git listed them
 
     def reparse(self, rel: str) -> dict[str, frozenset[str]]:
         kind = kind_of_path(rel)
@@ -90,7 +91,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
         if use_cache and not overlay and commit is None:
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
-    found = [*found, *retention.for_files(repo.root, run.files, today, commit, overlay)]
+    found = [*found, *retention.for_files(repo.root, run.files, today, commit, overlay, run.deleted)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
@@ -135,10 +136,11 @@ def _inventory(repo: Repo, source: Source, config: Config, today: date, use_cach
                ) -> _Run:
     if source.commit is not None:
         tree = gitio.tree_blobs(repo.root, source.commit)
-        listed: tuple[list[str], dict[str, str]] | None = (list(tree), tree)
+        listed: tuple[list[str], dict[str, str], list[str]] | None = (list(tree), tree, [])
     else:
         listed = gitio.inventory(repo.root) if use_cache else None
-    listing, blobs = listed if listed is not None else (repo.listing(), {})
+    # Deleted from the work tree: known from git's listing, else asked later (None).
+    listing, blobs, deleted = listed if listed is not None else (repo.listing(), {}, None)
     listing = source.listing(listing)
     if source.commit is None and source.overlay:
         blobs = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
@@ -147,7 +149,7 @@ def _inventory(repo: Repo, source: Source, config: Config, today: date, use_cach
     if use_cache:
         key = fingerprint(_config_bytes(repo, source), today.isoformat())
         cache = ResultCache.for_repo(repo.root, key, read_only=bool(source.overlay))
-    return _Run(repo, source, config, today, files, blobs, cache, stray_files(listing))
+    return _Run(repo, source, config, today, files, blobs, cache, stray_files(listing), deleted)
 
 
 def _config_bytes(repo: Repo, source: Source) -> bytes:
