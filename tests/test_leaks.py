@@ -1,0 +1,82 @@
+"""The leak guard a public board passes before it is written (DOMAIN §10): every unmasked ID
+number, mobile and bank card number is found wherever it stands, fed with random records
+(seeded, so a failure can be replayed); masked forms and the numbers boards do show (amounts,
+dates, voucher and invoice numbers) are not."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cmty.identifiers.id_number import id_check_char
+from cmty.leaks import known_values, scan
+
+WORDS = ["和园社区", "慰问困难党员", "金额", "元", "经办人", "王敏", "备注：", "，", "。", " ", "\n", "|", "V2026-0031",
+         "2026-10-12", "30000.00", "第一网格", "3号楼2单元", "(", ")"]
+
+
+def random_id(rng: random.Random) -> str:
+    first17 = (f"{rng.choice(['110105', '370102', '350100', '440305'])}{rng.randint(1940, 2010)}"
+               f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}")
+    return first17 + id_check_char(first17)
+
+
+def random_mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
+
+
+def random_card(rng: random.Random) -> str:
+    body = "62" + "".join(str(rng.randint(0, 9)) for _ in range(rng.choice([13, 14, 15, 16])))
+    total = 0
+    for i, char in enumerate(reversed(body)):  # the check digit that makes Luhn pass
+        value = int(char) * (1 if i % 2 else 2)
+        total += value - 9 if value > 9 else value
+    return body + str((10 - total % 10) % 10)
+
+
+SEPARATORS = [" ", "：", "|", "（", "）", "\n", "，", "号", "-"]
+
+
+def board_with(rng: random.Random, secret: str) -> tuple[str, int]:
+    """Random board text with `secret` standing alone (a number run into other digits is a
+    different number)."""
+    before = "".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12))) + rng.choice(SEPARATORS)
+    after = rng.choice(SEPARATORS) + "".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12)))
+    return before + secret + after, len(before)
+
+
+@pytest.mark.parametrize(("kind", "make"), [
+    ("id-number", random_id), ("mobile", random_mobile), ("bank-card", random_card)])
+def test_every_unmasked_number_is_found_wherever_it_stands(kind: str, make: object) -> None:
+    rng = random.Random(f"leaks-{kind}")
+    for _ in range(400):
+        secret = make(rng)  # type: ignore[operator]
+        text, at = board_with(rng, secret)
+        leaks = scan(text)
+        assert [(leak.kind, leak.start, leak.end) for leak in leaks] == [(kind, at, at + len(secret))], text
+
+
+@pytest.mark.parametrize("text", [
+    "35*************123", "138****1234", "****6628", "张*明", "V2026-0031", "2026-10-12",
+    "30000.00", "发票号码 24372000000012345678", "0531-88889999", "91350100M000100Y43",
+    "合计 1234567.89 元", "2026Q3-finance",
+])
+def test_masked_forms_and_ordinary_numbers_are_not_leaks(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_a_mobile_with_spaces_or_dashes_is_found_and_its_place_given() -> None:
+    (leak,) = scan("| 联系人 | 王敏 |\n| 电话 | 138 1234-5678 |")
+    assert (leak.kind, leak.line, leak.column, leak.shown) == ("mobile", 2, 8, "*********5678")
+    assert (leak.title.zh, leak.title.en) == ("手机号", "mobile number")
+
+
+def test_the_repositorys_own_sensitive_values_are_found_verbatim() -> None:
+    """A corporate account (20 digits, no Luhn digit) and a passport number are only known from
+    the records' x-pii fields; short values are ignored rather than matched everywhere."""
+    known = known_values([("bank-account", "37050185010000016628"), ("passport-number", "EA1234567"),
+                          ("name", "王敏"), ("permit-number", "12")])
+    text = "F01 账户 37050185010000016628；护照 EA1234567；经办人王敏"
+    assert [(leak.kind, leak.shown) for leak in scan(text, known)] == [
+        ("bank-account", "****************6628"), ("passport-number", "*****4567")]
