@@ -21,7 +21,7 @@ COMMANDS: dict[str, str] = {
     "validate": "validate", "list": "query", "show": "query", "check-id": "checkid",
     "init": "init", "history": "history", "blame": "history", "log": "history",
     "set": "edit", "unset": "edit", "add": "edit", "rm": "edit", "fee": "fee",
-    "voucher": "tasks", "member": "tasks", "remind": "remind", "fund": "fund", "assess": "assess",
+    "voucher": "tasks", "member": "tasks", "remind": "remind", "fund": "fund", "assess": "assess", "board": "board",
 }
 _OPTIONS_WITH_VALUES = ("--repo",)
 

@@ -1,0 +1,56 @@
+"""Boards as GitHub/GitLab/Gitea-flavoured markdown: tables whose cells may hold Chinese text and
+`|`, and a mermaid chart of spending. The same board always gives the same bytes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from cmty.board import FinanceBoard, FundBoard
+from cmty.render.tables import as_markdown
+
+_W: dict[str, dict[str, Any]] = {
+    "zh": {"title": "{community} {period} 财务公开", "span": "公开期间：{first} 至 {last}",
+           "earmarked": "（专项资金）", "head": ("日期", "凭证号", "摘要", "对方", "收入（元）", "支出（元）", "审批"),
+           "total": "合计", "opening": "期初余额", "income": "本期收入", "expense": "本期支出",
+           "closing": "期末余额", "check": "核对：期初 {o} + 收入 {i} − 支出 {e} = 期末 {c}",
+           "none": "本期无收支", "spending": "支出构成", "chart": "支出构成（元）"},
+    "en": {"title": "{community} finance board, {period}", "span": "Period: {first} to {last}",
+           "earmarked": " (earmarked)", "head": ("date", "voucher", "item", "counterparty", "income",
+                                                "expense", "approved by"),
+           "total": "total", "opening": "opening balance", "income": "income", "expense": "expenses",
+           "closing": "closing balance", "check": "Check: opening {o} + income {i} − expenses {e} = closing {c}",
+           "none": "no income or expenses this period", "spending": "Spending by category",
+           "chart": "Spending by category (yuan)"},
+}
+_ALIGN = ("left", "left", "left", "left", "right", "right", "left")
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _fund(board: FundBoard, w: dict[str, Any]) -> str:
+    title = f"## {board.fund} {board.name}{w['earmarked'] if board.earmarked else ''}\n\n"
+    summary = (f"{w['opening']} {_money(board.opening)} · {w['income']} {_money(board.income)} · "
+               f"{w['expense']} {_money(board.expense)} · {w['closing']} {_money(board.closing)}\n\n")
+    if not board.lines:
+        return title + summary + f"{w['none']}\n"
+    rows = [[str(line.on), line.voucher, line.item, line.counterparty, _money(line.income),
+             _money(line.expense), line.approvals] for line in board.lines]
+    rows.append([str(w["total"]), "", "", "", _money(board.income), _money(board.expense), ""])
+    table = as_markdown(tuple(w["head"]), rows, _ALIGN)
+    check = str(w["check"]).format(o=_money(board.opening), i=_money(board.income),
+                                   e=_money(board.expense), c=_money(board.closing))
+    text = title + summary + table + f"\n{check}\n"
+    if board.spending:
+        slices = "".join(f'    "{name}" : {amount:.2f}\n' for name, amount in sorted(board.spending.items()))
+        text += f"\n### {w['spending']}\n\n```mermaid\npie showData\n    title {w['chart']}\n{slices}```\n"
+    return text
+
+
+def finance_md(board: FinanceBoard, lang: str) -> str:
+    w = _W[lang]
+    head = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
+            f"{str(w['span']).format(first=board.first, last=board.last)}\n\n")
+    return head + "\n".join(_fund(f, w) for f in board.funds)

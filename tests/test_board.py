@@ -1,0 +1,80 @@
+"""`cmty board finance`: the period's finance board from the books (§5), pinned on the sample
+data in both languages, refused when it would leak personal data or disagree with the books."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cmty.cli import _boundary, app
+from tests.conftest import assert_golden
+
+
+def run(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
+    code = _boundary.run(app, ["--repo", str(root), "board", "finance", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("lang", "golden"), [("zh", "board-2026Q3-finance.zh.md"),
+                                              ("en", "board-2026Q3-finance.en.md")])
+def test_the_sample_board_is_pinned(capsys: pytest.CaptureFixture[str], sample: Path, lang: str,
+                                    golden: str) -> None:
+    code, out, err = run(capsys, sample, "--period", "2026Q3", "--lang", lang)
+    assert (code, err) == (0, "")
+    assert_golden(golden, out)
+
+
+def test_every_table_row_has_the_header_s_columns(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """GFM: a row with more or fewer cells than the header breaks the table (`|` in a cell is
+    escaped)."""
+    _, out, _ = run(capsys, sample, "--period", "2026Q3")
+    tables = [line for line in out.splitlines() if line.startswith("|")]
+    cells = {len(re.split(r"(?<!\\)\|", line)) for line in tables}
+    assert len(tables) == 15 and cells == {9}  # F01: header, rule, 7 lines, total; F02: 2 lines
+
+
+def test_the_board_balances_with_the_books(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    _, out, _ = run(capsys, sample, "--period", "2026Q3")
+    assert "核对：期初 38492.35 + 收入 20000.00 − 支出 12867.50 = 期末 45624.85" in out
+    assert "核对：期初 7435.50 + 收入 7000.00 − 支出 1560.00 = 期末 12875.50" in out
+
+
+def test_a_board_that_would_leak_a_mobile_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", root)
+    voucher = root / "finance/vouchers/V2026-0022.yaml"
+    voucher.write_text(voucher.read_text(encoding="utf-8").replace("空调清洗、加氟", "空调清洗，联系 13912345678"),
+                       encoding="utf-8")
+    code, out, err = run(capsys, root, "--period", "2026Q3", "--out", str(tmp_path / "boards"))
+    assert (code, out) == (2, "")
+    assert "公开内容含未脱敏的个人信息，未生成：" in err and "手机号 *******5678" in err
+    assert not (tmp_path / "boards").exists()
+
+
+def test_stated_balances_that_disagree_with_the_books_are_refused(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", root)
+    record = root / "disclosures/2026Q3-finance.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace('closing: "45624.85"', 'closing: "45000.00"'),
+                      encoding="utf-8")
+    code, _, err = run(capsys, root, "--period", "2026Q3", "--lang", "en")
+    assert code == 2
+    assert err.startswith("error: 2026Q3-finance states F01's closing balance as 45000.00; the books say 45624.85")
+
+
+def test_the_board_is_written_into_the_folder_asked_for(capsys: pytest.CaptureFixture[str], sample: Path,
+                                                       tmp_path: Path) -> None:
+    code, out, _ = run(capsys, sample, "--period", "2026Q3", "--out", str(tmp_path / "boards"))
+    written = tmp_path / "boards" / "2026Q3-finance.md"
+    assert (code, out) == (0, f"{written}\n")
+    assert written.read_text(encoding="utf-8").startswith("# 和园社区 2026Q3 财务公开\n")
+
+
+def test_an_unknown_period_is_a_usage_error(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    code, _, err = run(capsys, sample, "--period", "Q3")
+    assert code == 2 and "期间 'Q3' 无法识别" in err
