@@ -78,3 +78,27 @@ def test_the_board_is_written_into_the_folder_asked_for(capsys: pytest.CaptureFi
 def test_an_unknown_period_is_a_usage_error(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     code, _, err = run(capsys, sample, "--period", "Q3")
     assert code == 2 and "期间 'Q3' 无法识别" in err
+
+
+def dues(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
+    code = _boundary.run(app, ["--repo", str(root), "board", "dues", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("lang", "golden"), [("zh", "board-2026-dues.zh.md"), ("en", "board-2026-dues.en.md")])
+def test_the_sample_dues_board_is_pinned(capsys: pytest.CaptureFixture[str], sample: Path, lang: str,
+                                         golden: str) -> None:
+    code, out, err = dues(capsys, sample, "--period", "2026", "--as-of", "2026-11-29", "--lang", lang)
+    assert (code, err) == (0, "")
+    assert_golden(golden, out)
+
+
+def test_the_dues_board_names_who_has_not_paid_masked_and_leaves_out_the_month_in_progress(
+        capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """F14: M0009 (张桂英) of the first branch did not pay for 2026-05; November is still running."""
+    _, out, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-11-29")
+    assert "| 2026-05 |         20 |         19 |    95.0% |          1375.15 | 张*英      |" in out
+    assert "2026-11" not in out and "张桂英" not in out
+    _, december, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-12-01")
+    assert "| 2026-11 |" in december

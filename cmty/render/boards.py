@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cmty.board import FinanceBoard, FundBoard
+from cmty.duesboard import DuesBoard
 from cmty.render.tables import as_markdown
 
 _W: dict[str, dict[str, Any]] = {
@@ -54,3 +55,31 @@ def finance_md(board: FinanceBoard, lang: str) -> str:
     head = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
             f"{str(w['span']).format(first=board.first, last=board.last)}\n\n")
     return head + "\n".join(_fund(f, w) for f in board.funds)
+
+
+_D: dict[str, dict[str, Any]] = {
+    "zh": {"title": "{community} {period} 党费收缴公示", "head": ("月份", "应交人数", "已交人数", "收缴率",
+                                                                "应交金额（元）", "未交党员"),
+           "chart": "收缴率（%）", "none": "本期没有已结束的月份"},
+    "en": {"title": "{community} party dues, {period}", "head": ("month", "owing", "paid", "rate",
+                                                                "due (yuan)", "not paid"),
+           "chart": "Collection rate (%)", "none": "no month of the period has ended yet"},
+}
+
+
+def dues_md(board: DuesBoard, lang: str) -> str:
+    w = _D[lang]
+    text = f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
+    if not board.months:
+        return text + f"{w['none']}\n"
+    for org, name in board.orgs:
+        rows = [r for r in board.rows if r.org == org]
+        table = [[r.month, r.owing, r.paid, "" if r.rate is None else f"{r.rate}%", f"{r.due:.2f}",
+                  "、".join(r.unpaid)] for r in rows]
+        text += f"## {org} {name}\n\n" + as_markdown(tuple(w["head"]), table,
+                                                       ("left", "right", "right", "right", "right", "left"))
+        rates = ", ".join(f"{r.rate if r.rate is not None else 100}" for r in rows)
+        months = ", ".join(f'"{r.month}"' for r in rows)
+        text += (f"\n```mermaid\nxychart-beta\n    title \"{w['chart']}\"\n    x-axis [{months}]\n"
+                 f"    y-axis 0 --> 100\n    bar [{rates}]\n```\n\n")
+    return text.rstrip("\n") + "\n"
