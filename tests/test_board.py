@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cmty.cli import _boundary, app
+from tests.conftest import SAMPLE as SAMPLE_DIR
 from tests.conftest import assert_golden
 
 
@@ -102,3 +103,34 @@ def test_the_dues_board_names_who_has_not_paid_masked_and_leaves_out_the_month_i
     assert "2026-11" not in out and "张桂英" not in out
     _, december, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-12-01")
     assert "| 2026-11 |" in december
+
+
+@pytest.mark.parametrize(("lang", "golden"), [("zh", "board-2026-residents.zh.md"),
+                                              ("en", "board-2026-residents.en.md")])
+def test_the_sample_residents_board_is_pinned(capsys: pytest.CaptureFixture[str], sample: Path, lang: str,
+                                              golden: str) -> None:
+    code = _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2026", "--lang", lang])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert_golden(golden, out)
+
+
+def test_complaints_are_counted_never_named(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """The three 2026 complaints appear as counts by channel and outcome; their matters and the
+    people who raised them do not."""
+    _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2026"])
+    out, _ = capsys.readouterr()
+    complaints = out[out.index("## 群众诉求办理情况"):]
+    assert [line.split("|")[1:4] for line in complaints.splitlines()[4:]] == [
+        [" 12345转办 ", " 已解决     ", "      1 "], [" 接待日    ", " 办理中     ", "      1 "],
+        [" 来电      ", " 办理中     ", "      1 "]]
+    from_files = [(SAMPLE_DIR / f"complaints/C2026-00{n}.yaml").read_text(encoding="utf-8") for n in (1, 2, 3)]
+    people = [line.split(":", 1)[1].strip() for text in from_files for line in text.splitlines()
+              if line.startswith(("from:", "contact:"))]
+    assert people and not any(person in out for person in people)
+
+
+def test_a_period_without_records_says_so(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2025Q1", "--lang", "en"])
+    out, _ = capsys.readouterr()
+    assert out.count("none this period") == 4

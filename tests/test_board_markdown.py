@@ -48,6 +48,13 @@ def test_every_row_of_every_table_has_the_header_s_columns(golden: str, count: i
     assert {cells for table in found for cells in table} == {columns}
 
 
+@pytest.mark.parametrize("golden", ["board-2026-residents.zh.md", "board-2026-residents.en.md"])
+def test_the_residents_board_s_tables_keep_their_columns(golden: str) -> None:
+    """Decisions 4 columns, hearings 4, joint meetings 3, complaints 3."""
+    found = tables((GOLDEN / golden).read_text(encoding="utf-8"))
+    assert [set(table) for table in found] == [{4}, {4}, {3}, {3}]
+
+
 def test_a_bar_in_a_cell_stays_inside_its_cell() -> None:
     board = _board("购买“党员|群众”宣传册")
     found = tables(finance_md(board, "zh"))

@@ -15,12 +15,13 @@ from cmty.cli._common import Lang, LangOption, out, parse_day, repo_from
 class BoardKind(StrEnum):
     finance = "finance"
     dues = "dues"
+    residents = "residents"
 
 
 def board(
     ctx: typer.Context,
     kind: Annotated[BoardKind, typer.Argument(
-        help="公开类别：finance（财务公开）、dues（党费收缴公示） / board kind")],
+        help="公开类别：finance（财务公开）、dues（党费收缴公示）、residents（居务公开） / board kind")],
     period: Annotated[str, typer.Option("--period", help="期间，如 2026Q3、2026-09 / period")],
     out_dir: Annotated[Path | None, typer.Option(
         "--out", help="写入此目录（文件名 期间-类别.md），默认输出到屏幕 / write into this folder")] = None,
@@ -29,22 +30,25 @@ def board(
     lang: LangOption = Lang.zh,
 ) -> None:
     """按记录生成公开栏内容（个人信息已脱敏） / A public board from the records, masked."""
+    from cmty import affairsboard, duesboard, leaks
     from cmty import board as finance
-    from cmty import duesboard, leaks
     from cmty.board import BoardError, sensitive_values
     from cmty.collect import load_records
     from cmty.errors import UsageError
     from cmty.findings import Text
-    from cmty.render.boards import dues_md, finance_md
+    from cmty.render.boards import affairs_md, dues_md, finance_md
     from cmty.transaction import write_atomic
 
     today = parse_day(as_of) or date.today()
-    kinds = set(finance.KINDS_READ) | set(duesboard.KINDS_READ)
+    kinds = set(finance.KINDS_READ) | set(duesboard.KINDS_READ) | set(affairsboard.KINDS_READ)
     records = load_records(repo_from(ctx), kinds, today)
     try:
-        text = (finance_md(finance.finance_board(records, period), lang.value)
-                if kind is BoardKind.finance else
-                dues_md(duesboard.dues_board(records, period, today), lang.value))
+        if kind is BoardKind.finance:
+            text = finance_md(finance.finance_board(records, period), lang.value)
+        elif kind is BoardKind.dues:
+            text = dues_md(duesboard.dues_board(records, period, today), lang.value)
+        else:
+            text = affairs_md(affairsboard.affairs_board(records, period), lang.value)
     except BoardError as exc:
         raise UsageError(exc.message, exc.hint) from None
     found = leaks.scan(text, sensitive_values(records))

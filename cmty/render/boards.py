@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from cmty.affairsboard import AffairsBoard
 from cmty.board import FinanceBoard, FundBoard
 from cmty.duesboard import DuesBoard
 from cmty.render.tables import as_markdown
@@ -83,3 +84,39 @@ def dues_md(board: DuesBoard, lang: str) -> str:
         text += (f"\n```mermaid\nxychart-beta\n    title \"{w['chart']}\"\n    x-axis [{months}]\n"
                  f"    y-axis 0 --> 100\n    bar [{rates}]\n```\n\n")
     return text.rstrip("\n") + "\n"
+
+
+_A: dict[str, dict[str, Any]] = {
+    "zh": {"title": "{community} {period} 居务公开", "span": "公开期间：{first} 至 {last}",
+           "decisions": "居民（代表）会议决定事项", "decisions_head": ("日期", "会议", "事项", "赞成 / 反对 / 弃权"),
+           "hearings": "听证会", "hearings_head": ("日期", "事项", "到会 / 应到", "听证意见"),
+           "joint": "驻区单位联席会议", "joint_head": ("日期", "议题", "到会单位 / 应到单位"),
+           "complaints": "群众诉求办理情况", "complaints_head": ("渠道", "办理结果", "件数"),
+           "none": "本期无"},
+    "en": {"title": "{community} residents' affairs, {period}", "span": "Period: {first} to {last}",
+           "decisions": "Decisions of residents' (representatives') meetings",
+           "decisions_head": ("date", "meeting", "matter", "yes / no / abstained"),
+           "hearings": "Hearings", "hearings_head": ("date", "matter", "present / expected", "conclusion"),
+           "joint": "Joint meetings of resident units", "joint_head": ("date", "topic", "units present / expected"),
+           "complaints": "Complaints and requests handled", "complaints_head": ("channel", "outcome", "count"),
+           "none": "none this period"},
+}
+
+
+def affairs_md(board: AffairsBoard, lang: str) -> str:
+    w = _A[lang]
+    sections: list[tuple[str, list[list[Any]], tuple[str, ...]]] = [
+        ("decisions", [[str(d.on), d.kind, d.item, d.votes] for d in board.decisions],
+         ("left", "left", "left", "right")),
+        ("hearings", [[str(h.on), h.topic, h.present, h.outcome] for h in board.hearings],
+         ("left", "left", "right", "left")),
+        ("joint", [[str(j.on), j.topic, f"{j.attended} / {j.units}"] for j in board.joint],
+         ("left", "left", "right")),
+        ("complaints", [[c, o, n] for c, o, n in board.complaints], ("left", "left", "right")),
+    ]
+    text = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
+            f"{str(w['span']).format(first=board.first, last=board.last)}\n")
+    for key, rows, align in sections:
+        body = as_markdown(tuple(w[f"{key}_head"]), rows, align) if rows else f"{w['none']}\n"
+        text += f"\n## {w[key]}\n\n{body}"
+    return text
