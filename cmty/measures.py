@@ -57,12 +57,14 @@ def _window(records: Records, year: int, as_of: date) -> tuple[date, date] | Non
     return (start, end) if start <= end else None
 
 
-def meeting_cadence(records: Records, orgs: set[str], year: int, as_of: date) -> Count:
+def meeting_cadence(records: Records, orgs: set[str], year: int, as_of: date,
+                    since: date | None = None) -> Count:
+    """Required meeting periods held; `since` narrows the year to a board's period."""
     what = Text("应召开的三会一课（按期）", "meetings due by cadence")
     window = _window(records, year, as_of)
-    if window is None:
+    if window is None or (since is not None and since > window[1]):
         return Count(0, 0, what)
-    start, end = window
+    start, end = max(window[0], since or window[0]), window[1]
     dates: dict[tuple[str, str], list[date]] = {}
     for meeting in records.of("meeting"):
         when = day(meeting.data.get("date"))

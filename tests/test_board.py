@@ -134,3 +134,25 @@ def test_a_period_without_records_says_so(capsys: pytest.CaptureFixture[str], sa
     _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2025Q1", "--lang", "en"])
     out, _ = capsys.readouterr()
     assert out.count("none this period") == 4
+
+
+@pytest.mark.parametrize(("lang", "golden"), [("zh", "board-2026-party.zh.md"), ("en", "board-2026-party.en.md")])
+def test_the_sample_party_board_is_pinned(capsys: pytest.CaptureFixture[str], sample: Path, lang: str,
+                                          golden: str) -> None:
+    code = _boundary.run(app, ["--repo", str(sample), "board", "party", "--period", "2026", "--as-of",
+                               "2026-11-29", "--lang", lang])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert_golden(golden, out)
+
+
+def test_the_party_board_counts_the_meetings_of_its_own_period(capsys: pytest.CaptureFixture[str],
+                                                               sample: Path) -> None:
+    """2026Q3: a branch owes a 支部党员大会, three 支委会, three 主题党日 and a 党课; O03 missed the
+    支委会 of August (the planted MEET-CADENCE)."""
+    _boundary.run(app, ["--repo", str(sample), "board", "party", "--period", "2026Q3", "--as-of", "2026-11-29"])
+    out, _ = capsys.readouterr()
+    meetings = out[out.index("## 三会一课召开情况"):].splitlines()[4:]
+    assert [[cell.strip() for cell in line.split("|")[1:4]] for line in meetings] == [
+        ["O02", "8", "8"], ["O03", "7", "8"], ["O04", "8", "8"]]
+    assert "郭*静" not in out  # the June notice is outside the quarter

@@ -107,3 +107,10 @@ def test_the_board_itself_masks_names_and_reconciles() -> None:
     assert "核对：期初 1000.00 + 收入 0.00 − 支出 300.00 = 期末 700.00" in text
     with pytest.raises(BoardError):
         finance_board(_records("米面油"), "Q3")
+
+
+@pytest.mark.parametrize("golden", ["board-2026-party.zh.md", "board-2026-party.en.md"])
+def test_the_party_board_s_tables_keep_their_columns(golden: str) -> None:
+    """Elections 5 columns, notices 4, grades 5, meetings 3."""
+    found = tables((GOLDEN / golden).read_text(encoding="utf-8"))
+    assert [set(table) for table in found] == [{5}, {4}, {5}, {3}]

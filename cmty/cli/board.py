@@ -16,12 +16,13 @@ class BoardKind(StrEnum):
     finance = "finance"
     dues = "dues"
     residents = "residents"
+    party = "party"
 
 
 def board(
     ctx: typer.Context,
     kind: Annotated[BoardKind, typer.Argument(
-        help="公开类别：finance（财务公开）、dues（党费收缴公示）、residents（居务公开） / board kind")],
+        help="公开类别：finance（财务）、dues（党费收缴）、residents（居务）、party（党务） / board kind")],
     period: Annotated[str, typer.Option("--period", help="期间，如 2026Q3、2026-09 / period")],
     out_dir: Annotated[Path | None, typer.Option(
         "--out", help="写入此目录（文件名 期间-类别.md），默认输出到屏幕 / write into this folder")] = None,
@@ -30,25 +31,27 @@ def board(
     lang: LangOption = Lang.zh,
 ) -> None:
     """按记录生成公开栏内容（个人信息已脱敏） / A public board from the records, masked."""
-    from cmty import affairsboard, duesboard, leaks
+    from cmty import affairsboard, duesboard, leaks, partyboard
     from cmty import board as finance
     from cmty.board import BoardError, sensitive_values
     from cmty.collect import load_records
     from cmty.errors import UsageError
     from cmty.findings import Text
-    from cmty.render.boards import affairs_md, dues_md, finance_md
+    from cmty.render.boards import affairs_md, dues_md, finance_md, party_md
     from cmty.transaction import write_atomic
 
     today = parse_day(as_of) or date.today()
-    kinds = set(finance.KINDS_READ) | set(duesboard.KINDS_READ) | set(affairsboard.KINDS_READ)
+    kinds = {*finance.KINDS_READ, *duesboard.KINDS_READ, *affairsboard.KINDS_READ, *partyboard.KINDS_READ}
     records = load_records(repo_from(ctx), kinds, today)
     try:
         if kind is BoardKind.finance:
             text = finance_md(finance.finance_board(records, period), lang.value)
         elif kind is BoardKind.dues:
             text = dues_md(duesboard.dues_board(records, period, today), lang.value)
-        else:
+        elif kind is BoardKind.residents:
             text = affairs_md(affairsboard.affairs_board(records, period), lang.value)
+        else:
+            text = party_md(partyboard.party_board(records, period, today), lang.value)
     except BoardError as exc:
         raise UsageError(exc.message, exc.hint) from None
     found = leaks.scan(text, sensitive_values(records))

@@ -9,6 +9,7 @@ from typing import Any
 from cmty.affairsboard import AffairsBoard
 from cmty.board import FinanceBoard, FundBoard
 from cmty.duesboard import DuesBoard
+from cmty.partyboard import PartyBoard
 from cmty.render.tables import as_markdown
 
 _W: dict[str, dict[str, Any]] = {
@@ -113,6 +114,43 @@ def affairs_md(board: AffairsBoard, lang: str) -> str:
         ("joint", [[str(j.on), j.topic, f"{j.attended} / {j.units}"] for j in board.joint],
          ("left", "left", "right")),
         ("complaints", [[c, o, n] for c, o, n in board.complaints], ("left", "left", "right")),
+    ]
+    text = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
+            f"{str(w['span']).format(first=board.first, last=board.last)}\n")
+    for key, rows, align in sections:
+        body = as_markdown(tuple(w[f"{key}_head"]), rows, align) if rows else f"{w['none']}\n"
+        text += f"\n## {w[key]}\n\n{body}"
+    return text
+
+
+_P: dict[str, dict[str, Any]] = {
+    "zh": {"title": "{community} {period} 党务公开", "span": "公开期间：{first} 至 {last}",
+           "elections": "换届选举", "elections_head": ("日期", "党组织", "应选名额", "实到 / 应到", "当选"),
+           "notices": "发展党员公示", "notices_head": ("姓名", "党组织", "公示起", "公示止"),
+           "grades": "民主评议结果（人数）", "grades_head": ("党组织", "优秀", "合格", "基本合格", "不合格"),
+           "meetings": "三会一课召开情况", "meetings_head": ("党组织", "已按期召开", "应召开"),
+           "none": "本期无"},
+    "en": {"title": "{community} party affairs, {period}", "span": "Period: {first} to {last}",
+           "elections": "Elections", "elections_head": ("date", "organisation", "seats", "present / voters",
+                                                        "elected"),
+           "notices": "Public notices of candidates", "notices_head": ("name", "organisation", "from", "to"),
+           "grades": "Review grades (members)", "grades_head": ("organisation", "excellent", "qualified",
+                                                               "basically qualified", "unqualified"),
+           "meetings": "Meetings held against their cadence", "meetings_head": ("organisation", "held", "due"),
+           "none": "none this period"},
+}
+
+
+def party_md(board: PartyBoard, lang: str) -> str:
+    w = _P[lang]
+    sections: list[tuple[str, list[list[Any]], tuple[str, ...]]] = [
+        ("elections", [[str(e.on), e.org, e.seats, e.present, e.elected] for e in board.elections],
+         ("left", "left", "right", "right", "left")),
+        ("notices", [[n.name, n.org, str(n.first), str(n.last)] for n in board.notices],
+         ("left", "left", "left", "left")),
+        ("grades", [[org, *counts] for org, counts in board.grades],
+         ("left", "right", "right", "right", "right")),
+        ("meetings", [[org, held, due] for org, held, due in board.meetings], ("left", "right", "right")),
     ]
     text = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
             f"{str(w['span']).format(first=board.first, last=board.last)}\n")

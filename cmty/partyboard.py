@@ -1,0 +1,96 @@
+"""The party-affairs board (党务公开) of a period (党务公开条例 2017, §5): elections held, the
+public notices of candidates for admission (发展党员公示) with their posting window, the review
+grades (民主评议) as counts only, and each organisation's meetings held against its cadence.
+Names are masked by default, as on every board.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from cmty.board import BoardError
+from cmty.dates import bounds_of, day
+from cmty.findings import Text
+from cmty.masking import mask_name
+from cmty.measures import meeting_cadence
+from cmty.rules.base import Records
+
+KINDS_READ = ("org", "member", "meeting")
+GRADES = ("优秀", "合格", "基本合格", "不合格")
+
+
+@dataclass(frozen=True, slots=True)
+class Election:
+    on: date
+    org: str
+    seats: int
+    present: str
+    elected: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    name: str
+    org: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True, slots=True)
+class PartyBoard:
+    community: str
+    period: str
+    first: date
+    last: date
+    elections: tuple[Election, ...]
+    notices: tuple[Notice, ...]
+    grades: tuple[tuple[str, tuple[int, ...]], ...]  # org → count per GRADES
+    meetings: tuple[tuple[str, int, int], ...]  # org, held, due
+
+
+def party_board(records: Records, period: str, today: date) -> PartyBoard:
+    bounds = bounds_of(period)
+    if bounds is None:
+        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
+                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
+                              "2026H2 or 2026"))
+    first, last = bounds
+    names = {m.id: str(m.data.get("name", "")) for m in records.of("member")}
+    elections: list[Election] = []
+    grades: dict[str, tuple[int, ...]] = {}
+    for meeting in sorted(records.of("meeting"), key=lambda m: (str(m.data.get("date")), m.id)):
+        when = day(meeting.data.get("date"))
+        if when is None or not first <= when <= last:
+            continue
+        org = str(meeting.data.get("org", ""))
+        election = meeting.data.get("election")
+        if isinstance(election, dict):
+            chosen = [mask_name(names.get(str(c.get("member")), "")) for c in election.get("candidates") or []
+                      if isinstance(c, dict) and c.get("elected") is True]
+            elections.append(Election(when, org, int(election.get("seats") or 0),
+                                      f"{election.get('present')}/{election.get('voters')}", "、".join(chosen)))
+        listed = [g.get("grade") for g in meeting.data.get("grades") or [] if isinstance(g, dict)]
+        if listed:
+            counts = Counter(listed)
+            before = grades.get(org, (0,) * len(GRADES))
+            grades[org] = tuple(b + counts.get(g, 0) for b, g in zip(before, GRADES, strict=True))
+    notices = []
+    for member in sorted(records.of("member"), key=lambda m: m.id):
+        development = member.data.get("development")
+        notice = development.get("publicity") if isinstance(development, dict) else None
+        start = day(notice.get("from")) if isinstance(notice, dict) else None
+        end = day(notice.get("to")) if isinstance(notice, dict) else None
+        if start is not None and end is not None and start <= last and end >= first:
+            notices.append(Notice(mask_name(names[member.id]), str(member.data.get("org", "")), start, end))
+    orgs = sorted(records.of("org"), key=lambda o: o.id)
+    held = [(o.id, meeting_cadence(records, {o.id}, y, min(last, today), first))
+            for o in orgs for y in range(first.year, last.year + 1)]
+    totals: dict[str, tuple[int, int]] = {}
+    for org, count in held:
+        done, due = totals.get(org, (0, 0))
+        totals[org] = (done + count.done, due + count.due)
+    return PartyBoard(records.config.name, period, first, last, tuple(elections), tuple(notices),
+                      tuple(sorted(grades.items())),
+                      tuple((org, done, due) for org, (done, due) in totals.items() if due))
