@@ -156,3 +156,34 @@ def test_the_party_board_counts_the_meetings_of_its_own_period(capsys: pytest.Ca
     assert [[cell.strip() for cell in line.split("|")[1:4]] for line in meetings] == [
         ["O02", "8", "8"], ["O03", "7", "8"], ["O04", "8", "8"]]
     assert "郭*静" not in out  # the June notice is outside the quarter
+
+
+def test_all_boards_of_a_period_go_into_boards_period(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, root)
+    code = _boundary.run(app, ["--repo", str(root), "board", "--all", "--period", "2026Q3", "--as-of", "2026-11-29"])
+    out, err = capsys.readouterr()
+    names = [f"2026Q3-{kind}.md" for kind in ("finance", "dues", "residents", "party")]
+    assert (code, err) == (0, "")
+    assert out == "".join(f"{root / 'boards' / '2026Q3' / name}\n" for name in names)
+    assert sorted(p.name for p in (root / "boards" / "2026Q3").iterdir()) == sorted(names)
+
+
+def test_all_boards_are_refused_together(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """One board that would leak stops them all: nothing is written."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, root)
+    voucher = root / "finance/vouchers/V2026-0022.yaml"
+    voucher.write_text(voucher.read_text(encoding="utf-8").replace("加氟", "加氟 13912345678"), encoding="utf-8")
+    code = _boundary.run(app, ["--repo", str(root), "board", "--all", "--period", "2026Q3"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "finance 公开内容含未脱敏的个人信息" in err
+    assert not (root / "boards").exists()
+
+
+@pytest.mark.parametrize("args", [["board", "--period", "2026Q3"], ["board", "finance", "--all", "--period", "2026Q3"],
+                                  ["board", "finance"]])
+def test_a_kind_or_all_with_a_period(capsys: pytest.CaptureFixture[str], sample: Path, args: list[str]) -> None:
+    code = _boundary.run(app, ["--repo", str(sample), *args])
+    _, err = capsys.readouterr()
+    assert code == 2 and "给出一种公开类别和 --period，或用 --all --period" in err

@@ -21,9 +21,11 @@ class BoardKind(StrEnum):
 
 def board(
     ctx: typer.Context,
-    kind: Annotated[BoardKind, typer.Argument(
-        help="公开类别：finance（财务）、dues（党费收缴）、residents（居务）、party（党务） / board kind")],
-    period: Annotated[str, typer.Option("--period", help="期间，如 2026Q3、2026-09 / period")],
+    kind: Annotated[BoardKind | None, typer.Argument(
+        help="公开类别：finance（财务）、dues（党费收缴）、residents（居务）、party（党务） / board kind")] = None,
+    period: Annotated[str, typer.Option("--period", help="期间，如 2026Q3、2026-09 / period")] = "",
+    every: Annotated[bool, typer.Option(
+        "--all", help="本期全部公开（写入 --out，默认 boards/期间） / every board")] = False,
     out_dir: Annotated[Path | None, typer.Option(
         "--out", help="写入此目录（文件名 期间-类别.md），默认输出到屏幕 / write into this folder")] = None,
     as_of: Annotated[str | None, typer.Option(
@@ -31,44 +33,34 @@ def board(
     lang: LangOption = Lang.zh,
 ) -> None:
     """按记录生成公开栏内容（个人信息已脱敏） / A public board from the records, masked."""
-    from cmty import affairsboard, duesboard, leaks, partyboard
-    from cmty import board as finance
-    from cmty.board import BoardError, sensitive_values
+    from cmty import boards
+    from cmty.board import BoardError
     from cmty.collect import load_records
     from cmty.errors import UsageError
     from cmty.findings import Text
-    from cmty.render.boards import affairs_md, dues_md, finance_md, party_md
     from cmty.transaction import write_atomic
 
+    if not period or (kind is None) == (not every):
+        raise UsageError(Text("给出一种公开类别和 --period，或用 --all --period",
+                              "give a board kind and --period, or --all --period"),
+                         Text("例如 cmty board finance --period 2026Q3", "e.g. cmty board finance --period 2026Q3"))
+    repo = repo_from(ctx)
     today = parse_day(as_of) or date.today()
-    kinds = {*finance.KINDS_READ, *duesboard.KINDS_READ, *affairsboard.KINDS_READ, *partyboard.KINDS_READ}
-    records = load_records(repo_from(ctx), kinds, today)
-    try:
-        if kind is BoardKind.finance:
-            text = finance_md(finance.finance_board(records, period), lang.value)
-        elif kind is BoardKind.dues:
-            text = dues_md(duesboard.dues_board(records, period, today), lang.value)
-        elif kind is BoardKind.residents:
-            text = affairs_md(affairsboard.affairs_board(records, period), lang.value)
-        else:
-            text = party_md(partyboard.party_board(records, period, today), lang.value)
+    records = load_records(repo, boards.KINDS_READ, today)
+    chosen = list(boards.KINDS) if every else [str(kind.value if kind else "")]
+    try:  # every board is made before any is written: a refusal leaves nothing behind
+        made = {name: boards.render(records, name, period, today, lang.value) for name in chosen}
     except BoardError as exc:
         raise UsageError(exc.message, exc.hint) from None
-    found = leaks.scan(text, sensitive_values(records))
-    if found:
-        where = "; ".join(f"{leak.line}:{leak.column} {leak.title.zh} {leak.shown}" for leak in found[:5])
-        where_en = "; ".join(f"{leak.line}:{leak.column} {leak.title.en} {leak.shown}" for leak in found[:5])
-        raise UsageError(Text(f"公开内容含未脱敏的个人信息，未生成：{where}",
-                              f"the board would show personal data unmasked, so it was not made: {where_en}"),
-                         Text("从记录的摘要、备注等文字中删去这些号码后重试", "remove these numbers from the "
-                              "records' descriptions and notes, then try again"))
-    if out_dir is None:
-        out(text)
+    folder = out_dir or (repo.root / "boards" / period if every else None)
+    if folder is None:
+        out(made[chosen[0]])
         return
-    target = out_dir / f"{period}-{kind.value}.md"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text.encode("utf-8"))
-    out(f"{target}\n")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in made.items():
+        target = folder / f"{period}-{name}.md"
+        write_atomic(target, text.encode("utf-8"))
+        out(f"{target}\n")
 
 
 def register(app: typer.Typer) -> None:
