@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, a branch's assessment, members
+## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, a branch's assessment, a finance board, members
 demo: $(STAMP)
 	@echo '$$ cmty --repo sample_data validate'
 	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
@@ -29,6 +29,9 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ cmty --repo sample_data assess O02 --year 2026'
 	@$(BIN)/cmty --repo sample_data assess O02 --year 2026
+	@echo
+	@echo '$$ cmty --repo sample_data board finance --period 2026Q3'
+	@$(BIN)/cmty --repo sample_data board finance --period 2026Q3
 	@echo
 	@echo '$$ cmty --repo sample_data list member --where org=O02 --sort name'
 	@$(BIN)/cmty --repo sample_data list member --where org=O02 --sort name
