@@ -10,9 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from cmty.board import BoardError
-from cmty.dates import bounds_of, day
-from cmty.findings import Text
+from cmty.board import period_bounds
+from cmty.dates import day
 from cmty.rules.base import Records
 
 KINDS_READ = ("meeting", "complaint", "unit")
@@ -62,12 +61,7 @@ def _votes(decision: dict[str, object]) -> str:
 
 
 def affairs_board(records: Records, period: str) -> AffairsBoard:
-    bounds = bounds_of(period)
-    if bounds is None:
-        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
-                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
-                              "2026H2 or 2026"))
-    first, last = bounds
+    first, last = period_bounds(period)
     meetings = sorted(((when, m) for m in records.of("meeting")
                        if (when := day(m.data.get("date"))) is not None and first <= when <= last),
                       key=lambda pair: (pair[0], pair[1].id))

@@ -71,6 +71,16 @@ class FinanceBoard:
     funds: tuple[FundBoard, ...]
 
 
+def period_bounds(period: str) -> tuple[date, date]:
+    """First and last day of a board's period, or a BoardError that says how to write one."""
+    bounds = bounds_of(period)
+    if bounds is None:
+        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
+                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
+                              "2026H2 or 2026"))
+    return bounds
+
+
 def _item(data: dict[str, object]) -> str:
     lines = data.get("lines")
     parts = []
@@ -109,12 +119,7 @@ def _line(voucher: Rec, fund: str, on: date) -> tuple[Line, dict[str, Decimal]]:
 
 
 def finance_board(records: Records, period: str) -> FinanceBoard:
-    bounds = bounds_of(period)
-    if bounds is None:
-        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
-                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
-                              "2026H2 or 2026"))
-    first, last = bounds
+    first, last = period_bounds(period)
     vouchers = records.of("voucher")
     boards = []
     for fund in sorted(records.of("fund"), key=lambda f: f.id):

@@ -11,10 +11,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from cmty import arrears
-from cmty.board import BoardError
-from cmty.dates import bounds_of, month_of, month_span
+from cmty.board import period_bounds
+from cmty.dates import month_of, month_span
 from cmty.fees import MonthlyDues
-from cmty.findings import Text
 from cmty.masking import mask_name
 from cmty.rules.base import Records
 
@@ -47,11 +46,7 @@ class DuesBoard:
 
 
 def dues_board(records: Records, period: str, today: date) -> DuesBoard:
-    bounds = bounds_of(period)
-    if bounds is None:
-        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
-                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
-                              "2026H2 or 2026"))
+    bounds = period_bounds(period)
     # The month in progress is not yet unpaid, as in the arrears rules.
     months = [m for m in month_span(month_of(bounds[0]), month_of(bounds[1])) if m < month_of(today)]
     paid = arrears.paid_by_member(f.data for f in records.of("fee"))

@@ -10,9 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from cmty.board import BoardError
-from cmty.dates import bounds_of, day
-from cmty.findings import Text
+from cmty.board import period_bounds
+from cmty.dates import day
 from cmty.masking import mask_name
 from cmty.measures import meeting_cadence
 from cmty.rules.base import Records
@@ -51,12 +50,7 @@ class PartyBoard:
 
 
 def party_board(records: Records, period: str, today: date) -> PartyBoard:
-    bounds = bounds_of(period)
-    if bounds is None:
-        raise BoardError(Text(f"期间 {period!r} 无法识别", f"period {period!r} is not one cmty knows"),
-                         Text("写成 2026Q3、2026-09、2026H2 或 2026", "write it like 2026Q3, 2026-09, "
-                              "2026H2 or 2026"))
-    first, last = bounds
+    first, last = period_bounds(period)
     names = {m.id: str(m.data.get("name", "")) for m in records.of("member")}
     elections: list[Election] = []
     grades: dict[str, tuple[int, ...]] = {}

@@ -115,12 +115,7 @@ def affairs_md(board: AffairsBoard, lang: str) -> str:
          ("left", "left", "right")),
         ("complaints", [[c, o, n] for c, o, n in board.complaints], ("left", "left", "right")),
     ]
-    text = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
-            f"{str(w['span']).format(first=board.first, last=board.last)}\n")
-    for key, rows, align in sections:
-        body = as_markdown(tuple(w[f"{key}_head"]), rows, align) if rows else f"{w['none']}\n"
-        text += f"\n## {w[key]}\n\n{body}"
-    return text
+    return _sectioned(board, w, sections)
 
 
 _P: dict[str, dict[str, Any]] = {
@@ -152,6 +147,12 @@ def party_md(board: PartyBoard, lang: str) -> str:
          ("left", "right", "right", "right", "right")),
         ("meetings", [[org, held, due] for org, held, due in board.meetings], ("left", "right", "right")),
     ]
+    return _sectioned(board, w, sections)
+
+
+def _sectioned(board: AffairsBoard | PartyBoard, w: dict[str, Any],
+               sections: list[tuple[str, list[list[Any]], tuple[str, ...]]]) -> str:
+    """Title, period, then one table (or "none") a section."""
     text = (f"# {str(w['title']).format(community=board.community, period=board.period)}\n\n"
             f"{str(w['span']).format(first=board.first, last=board.last)}\n")
     for key, rows, align in sections:
