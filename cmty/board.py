@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from cmty.boardpolicy import BoardPolicy
 from cmty.dates import bounds_of, day
 from cmty.fees import money_or_none
 from cmty.findings import Text
-from cmty.masking import mask_name
 from cmty.rules.base import Rec, Records
 from cmty.schemas import kind_schema, values_at
 from cmty.statement import Ledger
@@ -93,13 +93,14 @@ def _item(data: dict[str, object]) -> str:
     return "；".join(parts)
 
 
-def _approvals(data: dict[str, object]) -> str:
+def _approvals(data: dict[str, object], policy: BoardPolicy) -> str:
     approvals = data.get("approvals")
-    return "、".join(f"{a.get('role')} {mask_name(str(a.get('person')))}"
-                    for a in approvals if isinstance(a, dict)) if isinstance(approvals, list) else ""
+    shown = [(str(a.get("role")), policy.person(str(a.get("person"))))
+             for a in approvals if isinstance(a, dict)] if isinstance(approvals, list) else []
+    return "、".join(role if person is None else f"{role} {person}" for role, person in shown)
 
 
-def _line(voucher: Rec, fund: str, on: date) -> tuple[Line, dict[str, Decimal]]:
+def _line(voucher: Rec, fund: str, on: date, policy: BoardPolicy) -> tuple[Line, dict[str, Decimal]]:
     data = voucher.data
     total = sum((a for line in data.get("lines") or [] if isinstance(line, dict)
                  and (a := money_or_none(line.get("amount"))) is not None), ZERO)
@@ -111,14 +112,13 @@ def _line(voucher: Rec, fund: str, on: date) -> tuple[Line, dict[str, Decimal]]:
             if amount is not None:
                 category = str(line.get("category") or "其他")
                 spent[category] = spent.get(category, ZERO) + amount
-    who = str(data.get("counterparty") or "")
     item = _item(data) if data.get("type") != "transfer" else (
         f"转入自 {data.get('fund')}" if inflow else f"转出至 {data.get('to_fund')}")
-    return Line(on, voucher.id, item, mask_name(who) if who else "", total if inflow else None,
-                None if inflow else total, _approvals(data)), spent
+    return Line(on, voucher.id, item, policy.party(str(data.get("counterparty") or "")),
+                total if inflow else None, None if inflow else total, _approvals(data, policy)), spent
 
 
-def finance_board(records: Records, period: str) -> FinanceBoard:
+def finance_board(records: Records, period: str, policy: BoardPolicy) -> FinanceBoard:
     first, last = period_bounds(period)
     vouchers = records.of("voucher")
     boards = []
@@ -131,7 +131,7 @@ def finance_board(records: Records, period: str) -> FinanceBoard:
                                                        or v.data.get("to_fund") == fund.id)),
                        key=lambda pair: (pair[0], pair[1].id))
         for when, voucher in dated:
-            line, spent = _line(voucher, fund.id, when)
+            line, spent = _line(voucher, fund.id, when, policy)
             board.lines.append(line)
             for category, amount in spent.items():
                 board.spending[category] = board.spending.get(category, ZERO) + amount
@@ -168,8 +168,10 @@ def _check_stated(records: Records, period: str, boards: list[FundBoard]) -> Non
                                           "(cmty validate reports DISC-BALANCE)"))
 
 
-def sensitive_values(records: Records) -> dict[str, str]:
-    """Value → x-pii class of every value of the records that a board must never show in full."""
+def sensitive_values(records: Records, today: date) -> dict[str, str]:
+    """Value → class of every value of the records that a board must never show: the numbers
+    of the never-shown x-pii classes, and the names of residents under 14 (个人信息保护法 art. 28)."""
+    from cmty.identifiers.id_number import birth_date_of_id
     from cmty.leaks import KINDS, known_values
 
     pairs: list[tuple[str, str]] = []
@@ -179,4 +181,12 @@ def sensitive_values(records: Records) -> dict[str, str]:
             for pattern, pii in patterns:
                 pairs.extend((pii, str(v)) for _, v in values_at(rec.data, pattern)
                              if isinstance(v, (str, int)) and not isinstance(v, bool))
+    for resident in records.of("resident"):
+        born = birth_date_of_id(str(resident.data.get("id_number") or ""))
+        if born is not None and _years_between(born, today) < 14 and resident.data.get("name"):
+            pairs.append(("child", str(resident.data["name"])))
     return known_values(pairs)
+
+
+def _years_between(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

@@ -1,38 +1,99 @@
-"""Every board kind behind one call: render a kind for a period, in a language, and refuse it
-when the leak guard finds personal data in the text (whatever template produced it)."""
+"""Every board kind behind one call: render a kind for a period, in a language and a format, as
+the board's policy says (cmty.boardpolicy), and refuse it when the leak guard (cmty.leaks) finds
+personal data in the text, whatever template produced it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from cmty import affairsboard, duesboard, leaks, partyboard
 from cmty import board as finance
 from cmty.board import BoardError, sensitive_values
+from cmty.boardpolicy import REVEALED_BANNER, BoardPolicy, PolicyError, policy_for
 from cmty.findings import Text
 from cmty.render.boards import affairs_md, dues_md, finance_md, party_md
 from cmty.rules.base import Records
 
 KINDS = ("finance", "dues", "residents", "party")
+FORMATS = ("md", "html")
 KINDS_READ = tuple(sorted({*finance.KINDS_READ, *duesboard.KINDS_READ, *affairsboard.KINDS_READ,
                            *partyboard.KINDS_READ}))
 
 
-def render(records: Records, kind: str, period: str, today: date, lang: str) -> str:
-    if kind == "finance":
-        text = finance_md(finance.finance_board(records, period), lang)
-    elif kind == "dues":
-        text = dues_md(duesboard.dues_board(records, period, today), lang)
-    elif kind == "residents":
-        text = affairs_md(affairsboard.affairs_board(records, period), lang)
+def render(records: Records, kind: str, period: str, today: date, lang: str, *, fmt: str = "md",
+           reveal: bool = False) -> str:
+    """One board as text; BoardError when it cannot or must not be made."""
+    try:
+        policy = policy_for(records.config.boards, kind, reveal)
+    except PolicyError as exc:
+        raise BoardError(exc.message, exc.hint) from None
+    text = _markdown(records, kind, period, today, lang, policy)
+    if reveal:
+        title, _, rest = text.partition("\n\n")
+        text = f"{title}\n\n{REVEALED_BANNER.zh if lang == 'zh' else REVEALED_BANNER.en}{rest}"
     else:
-        text = party_md(partyboard.party_board(records, period, today), lang)
-    found = leaks.scan(text, sensitive_values(records))
-    if found:
-        where = "; ".join(f"{leak.line}:{leak.column} {leak.title.zh} {leak.shown}" for leak in found[:5])
-        where_en = "; ".join(f"{leak.line}:{leak.column} {leak.title.en} {leak.shown}" for leak in found[:5])
-        raise BoardError(Text(f"{kind} 公开内容含未脱敏的个人信息，未生成：{where}",
-                              f"the {kind} board would show personal data unmasked, so it was not made: "
-                              f"{where_en}"),
-                         Text("从记录的摘要、备注等文字中删去这些号码后重试", "remove these numbers from the "
-                              "records' descriptions and notes, then try again"))
+        _guard(records, kind, text, today, policy)
+    if fmt == "html":
+        from cmty.render.html import board_html
+
+        text = board_html(text, lang)
+        if not reveal:
+            _guard(records, kind, text, today, policy)
     return text
+
+
+def _markdown(records: Records, kind: str, period: str, today: date, lang: str,
+              policy: BoardPolicy) -> str:
+    if kind == "finance":
+        return finance_md(finance.finance_board(records, period, policy), lang)
+    if kind == "dues":
+        return dues_md(duesboard.dues_board(records, period, today, policy), lang)
+    if kind == "residents":
+        return affairs_md(affairsboard.affairs_board(records, period), lang)
+    return party_md(partyboard.party_board(records, period, today, policy), lang)
+
+
+def _guard(records: Records, kind: str, text: str, today: date, policy: BoardPolicy) -> None:
+    found = leaks.scan(text, sensitive_values(records, today), policy.allowed_terms)
+    if not found:
+        return
+    zh, en = [], []
+    for leak in found[:5]:
+        origin = _origin(records, text[leak.start:leak.end])
+        zh.append(f"第 {leak.line} 行第 {leak.column} 列 {leak.title.zh} {leak.shown}{origin.zh}")
+        en.append(f"line {leak.line} column {leak.column}: {leak.title.en} {leak.shown}{origin.en}")
+    words = any(leak.kind in leaks.WORDS for leak in found)
+    raise BoardError(
+        Text(f"{kind} 公开内容含不得公开的个人信息，未生成：" + "；".join(zh),
+             f"the {kind} board would show personal data that must not be published, so it was not "
+             "made: " + "; ".join(en)),
+        Text("从所列记录的摘要、备注等文字中删去这些内容后重试" + (
+            f"；若该词与个人无关（如“癌症筛查宣传”），可在 cmty.yaml 的 boards.{kind}.allow_terms 中列出"
+            if words else ""),
+             "remove them from the named records' descriptions and notes, then try again" + (
+            f"; a word that is not about a person (e.g. a cancer-screening campaign) can be listed "
+            f"under boards.{kind}.allow_terms in cmty.yaml" if words else "")))
+
+
+def _origin(records: Records, needle: str) -> Text:
+    """Where the leaked text was typed: the first record holding it, by id and file. No board
+    shows the registry of residents, so a resident's own record (which holds their number and
+    name by right) is named only when nothing else holds the text."""
+    for _, recs in sorted(records.by_kind.items(), key=lambda pair: pair[0] == "resident"):
+        for rec in recs:
+            if any(needle in value for value in _strings(rec.data)):
+                return Text(f"（来自 {rec.id}，{rec.file}）", f" (from {rec.id}, {rec.file})")
+    return Text("", "")
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)

@@ -209,6 +209,9 @@ CODES: tuple[Code, ...] = (
     _c("SUPERVISOR-SIZE", WARN, "§5 监督委员会", "监督委员会人数不在 3—5 人", "supervisory committee not 3–5 members"),
     _c("DISC-BALANCE", ERR, "§5 财务公开", "财务公开的期初期末余额与账面不符",
        "a finance board's balances disagree with the books"),
+    _c("BOARD-RECORD-CHANGED", ERR, "§5 公开", "已公开的记录在发布后被修改或删除",
+       "a record a published board showed was changed or deleted afterwards"),
+    _c("BOARD-ALTERED", ERR, "§5 公开", "已发布的公开栏文件被改动", "a published board file was altered"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),
     # Residents and foreigners (§7, §8)

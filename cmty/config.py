@@ -132,6 +132,8 @@ class Config:
     checks: dict[str, str] = field(default_factory=dict)
     # Declared near relatives (近亲属): (one, other, relation), for the supervisory committee.
     relatives: tuple[tuple[str, str, str], ...] = ()
+    # Per board kind: audience, what it shows of each x-pii class, terms allowed (cmty.boardpolicy).
+    boards: dict[str, Any] = field(default_factory=dict)
 
     def param(self, key: str) -> Any:
         return self.parameters[key]
@@ -232,6 +234,7 @@ def from_data(data: Any, where: Path) -> Config:
         relatives=tuple((str(r["between"][0]), str(r["between"][1]), str(r.get("relation", "")))
                         for r in data.get("relatives") or ()
                         if isinstance(r, dict) and len(r.get("between") or ()) == 2),
+        boards=dict(data.get("boards") or {}),
     )
 
 

@@ -12,9 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from cmty import arrears
 from cmty.board import period_bounds
+from cmty.boardpolicy import BoardPolicy
 from cmty.dates import month_of, month_span
 from cmty.fees import MonthlyDues
-from cmty.masking import mask_name
 from cmty.rules.base import Records
 
 KINDS_READ = ("org", "member", "fee", "resident", "complaint", "unit", "fund")
@@ -27,7 +27,7 @@ class MonthRow:
     owing: int
     paid: int
     due: Decimal
-    unpaid: tuple[str, ...]  # masked names
+    unpaid: tuple[str, ...]  # names as the board's policy shows them (none when it omits them)
 
     @property
     def rate(self) -> Decimal | None:
@@ -45,7 +45,7 @@ class DuesBoard:
     rows: tuple[MonthRow, ...]
 
 
-def dues_board(records: Records, period: str, today: date) -> DuesBoard:
+def dues_board(records: Records, period: str, today: date, policy: BoardPolicy) -> DuesBoard:
     bounds = period_bounds(period)
     # The month in progress is not yet unpaid, as in the arrears rules.
     months = [m for m in month_span(month_of(bounds[0]), month_of(bounds[1])) if m < month_of(today)]
@@ -64,6 +64,7 @@ def dues_board(records: Records, period: str, today: date) -> DuesBoard:
             unpaid = [m for m in owing if month not in paid.get(m.id, set())]
             rows.append(MonthRow(org, month, len(owing), len(owing) - len(unpaid),
                                  sum((dues[m.id].amount(month) for m in owing), Decimal("0.00")),
-                                 tuple(mask_name(str(m.data.get("name", ""))) for m in unpaid)))
+                                 tuple(shown for m in unpaid
+                                       if (shown := policy.person(str(m.data.get("name", "")))))))
     return DuesBoard(records.config.name, period, tuple(months), tuple((o, names[o]) for o in orgs),
                      tuple(rows))

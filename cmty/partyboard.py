@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from cmty.board import period_bounds
+from cmty.boardpolicy import BoardPolicy
 from cmty.dates import day
-from cmty.masking import mask_name
 from cmty.measures import meeting_cadence
 from cmty.rules.base import Records
 
@@ -49,7 +49,7 @@ class PartyBoard:
     meetings: tuple[tuple[str, int, int], ...]  # org, held, due
 
 
-def party_board(records: Records, period: str, today: date) -> PartyBoard:
+def party_board(records: Records, period: str, today: date, policy: BoardPolicy) -> PartyBoard:
     first, last = period_bounds(period)
     names = {m.id: str(m.data.get("name", "")) for m in records.of("member")}
     elections: list[Election] = []
@@ -61,7 +61,8 @@ def party_board(records: Records, period: str, today: date) -> PartyBoard:
         org = str(meeting.data.get("org", ""))
         election = meeting.data.get("election")
         if isinstance(election, dict):
-            chosen = [mask_name(names.get(str(c.get("member")), "")) for c in election.get("candidates") or []
+            chosen = [policy.person(names.get(str(c.get("member")), "")) or "*"
+                      for c in election.get("candidates") or []
                       if isinstance(c, dict) and c.get("elected") is True]
             elections.append(Election(when, org, int(election.get("seats") or 0),
                                       f"{election.get('present')}/{election.get('voters')}", "、".join(chosen)))
@@ -77,7 +78,7 @@ def party_board(records: Records, period: str, today: date) -> PartyBoard:
         start = day(notice.get("from")) if isinstance(notice, dict) else None
         end = day(notice.get("to")) if isinstance(notice, dict) else None
         if start is not None and end is not None and start <= last and end >= first:
-            notices.append(Notice(mask_name(names[member.id]), str(member.data.get("org", "")), start, end))
+            notices.append(Notice(policy.person(names[member.id]) or "*", str(member.data.get("org", "")), start, end))
     orgs = sorted(records.of("org"), key=lambda o: o.id)
     held = [(o.id, meeting_cadence(records, {o.id}, y, min(last, today), first))
             for o in orgs for y in range(first.year, last.year + 1)]

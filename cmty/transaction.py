@@ -76,11 +76,13 @@ Changes = dict[str, bytes | None]  # file → new bytes, None to delete
 
 
 def apply(repo: Repo, make: Callable[[], tuple[Changes, Message]], *, force: bool = False,
-          no_commit: bool = False, author: str | None = None) -> Outcome:
+          no_commit: bool = False, author: str | None = None,
+          after_commit: Callable[[str], None] | None = None) -> Outcome:
     """Make the changes `make` returns as one committed change.
 
     `make` runs under the lock, so it reads the files as the previous writer left them: two
-    edits of one record, one after the other, both land.
+    edits of one record, one after the other, both land. `after_commit` (given the new commit)
+    is part of the change: if it fails, the commit is undone too.
     """
     with _locked(repo):
         changes, message = make()
@@ -99,6 +101,8 @@ def apply(repo: Repo, make: Callable[[], tuple[Changes, Message]], *, force: boo
                 write_atomic(repo.root / rel, raw)
             git_add(repo, list(changes))
             commit = None if no_commit else git_commit(repo, list(changes), message, author)
+            if commit is not None and after_commit is not None:
+                after_commit(commit)
         except BaseException:
             _restore(repo, before, head)
             raise

@@ -52,7 +52,8 @@ def test_a_board_that_would_leak_a_mobile_is_refused(capsys: pytest.CaptureFixtu
                        encoding="utf-8")
     code, out, err = run(capsys, root, "--period", "2026Q3", "--out", str(tmp_path / "boards"))
     assert (code, out) == (2, "")
-    assert "公开内容含未脱敏的个人信息，未生成：" in err and "手机号 *******5678" in err
+    assert err == ("错误: finance 公开内容含不得公开的个人信息，未生成：第 11 行第 48 列 手机号 *******5678（来自 "
+                   "V2026-0022，finance/vouchers/V2026-0022.yaml）\n提示: 从所列记录的摘要、备注等文字中删去这些内容后重试\n")
     assert not (tmp_path / "boards").exists()
 
 
@@ -177,13 +178,17 @@ def test_all_boards_are_refused_together(capsys: pytest.CaptureFixture[str], tmp
     voucher.write_text(voucher.read_text(encoding="utf-8").replace("加氟", "加氟 13912345678"), encoding="utf-8")
     code = _boundary.run(app, ["--repo", str(root), "board", "--all", "--period", "2026Q3"])
     _, err = capsys.readouterr()
-    assert code == 2 and "finance 公开内容含未脱敏的个人信息" in err
+    assert code == 2 and "finance 公开内容含不得公开的个人信息" in err
     assert not (root / "boards").exists()
 
 
-@pytest.mark.parametrize("args", [["board", "--period", "2026Q3"], ["board", "finance", "--all", "--period", "2026Q3"],
-                                  ["board", "finance"]])
-def test_a_kind_or_all_with_a_period(capsys: pytest.CaptureFixture[str], sample: Path, args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "says"), [
+    (["board", "--period", "2026Q3"], "给出一种公开类别和 --period，或用 --all --period"),
+    (["board", "finance", "--all", "--period", "2026Q3"], "No such option: --all"),
+    (["board", "finance"], "错误: 缺少 --period\n提示: 例如 cmty board finance --period 2026Q3"),
+])
+def test_a_kind_or_all_with_a_period(capsys: pytest.CaptureFixture[str], sample: Path, args: list[str],
+                                     says: str) -> None:
     code = _boundary.run(app, ["--repo", str(sample), *args])
     _, err = capsys.readouterr()
-    assert code == 2 and "给出一种公开类别和 --period，或用 --all --period" in err
+    assert code == 2 and says in err

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from cmty.board import BoardError, FinanceBoard, finance_board
+from cmty.boardpolicy import BoardPolicy
 from cmty.config import from_data
 from cmty.identifiers.id_number import id_check_char
 from cmty.leaks import scan
@@ -76,7 +77,7 @@ def _records(description: str) -> Records:
 
 
 def _board(description: str) -> FinanceBoard:
-    return finance_board(_records(description), "2026Q3")
+    return finance_board(_records(description), "2026Q3", BoardPolicy("finance"))
 
 
 def _id(area: str, born: date, seq: int) -> str:
@@ -106,7 +107,7 @@ def test_the_board_itself_masks_names_and_reconciles() -> None:
     assert "李*" in text and "刘*华" in text and "李红" not in text and "刘建华" not in text
     assert "核对：期初 1000.00 + 收入 0.00 − 支出 300.00 = 期末 700.00" in text
     with pytest.raises(BoardError):
-        finance_board(_records("米面油"), "Q3")
+        finance_board(_records("米面油"), "Q3", BoardPolicy("finance"))
 
 
 @pytest.mark.parametrize("golden", ["board-2026-party.zh.md", "board-2026-party.en.md"])

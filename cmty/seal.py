@@ -1,0 +1,277 @@
+"""Publishing a period's boards, and the seal that keeps them honest afterwards.
+
+`publish` renders every board of a period into boards/<period>/, commits them, and makes the
+annotated tag board/<period> (signed when git has a signing key). The tag's message is the seal:
+the blob of each board file as rendered, and the blob of each record file the boards show, as
+committed. A later edit of such a record, or of a board file, no longer matches its seal, and
+`cmty validate` says so (BOARD-RECORD-CHANGED, BOARD-ALTERED): a correction is a new record that
+refers to the original, like a reversing voucher, so that what residents read stays true.
+"""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cmty import gitio
+from cmty.catalogue import severity_of, source_of
+from cmty.dates import bounds_of, day, month_of, month_span
+from cmty.findings import Finding, Text
+from cmty.kinds import KINDS as RECORD_KINDS
+from cmty.repo import Repo
+
+if TYPE_CHECKING:  # validation reads seals on every run; rendering is loaded only to publish
+    from cmty.rules.base import Records
+    from cmty.transaction import Outcome
+
+TAG_PREFIX = "board/"
+SEAL_MARK = "cmty-board-seal: 1"
+
+
+@dataclass(frozen=True, slots=True)
+class Seal:
+    """What a board/<period> tag says was published."""
+
+    tag: str
+    period: str
+    lang: str
+    as_of: date
+    on: str                      # the tag's date, YYYY-MM-DD
+    boards: dict[str, str]       # board file → blob as rendered
+    covers: dict[str, str]       # record file → blob as committed
+
+    def text(self) -> str:
+        lines = [f"公开 {self.period} / boards published for {self.period}", "", SEAL_MARK,
+                 f"period: {self.period}", f"lang: {self.lang}", f"as-of: {self.as_of}"]
+        lines += [f"board {blob} {path}" for path, blob in sorted(self.boards.items())]
+        lines += [f"covers {blob} {path}" for path, blob in sorted(self.covers.items())]
+        return "\n".join(lines) + "\n"
+
+
+def parse_seal(tag: str, on: str, message: str) -> Seal | None:
+    """A Seal from a tag's message; None for a tag cmty did not write."""
+    if SEAL_MARK not in message:
+        return None
+    fields: dict[str, str] = {}
+    files: dict[str, dict[str, str]] = {"board": {}, "covers": {}}
+    for line in message.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in files:
+            blob, _, path = rest.partition(" ")
+            files[word][path] = blob
+        elif ": " in line:
+            key, _, value = line.partition(": ")
+            fields[key] = value
+    as_of = day(fields.get("as-of"))
+    if as_of is None or "period" not in fields:
+        return None
+    return Seal(tag, fields["period"], fields.get("lang", "zh"), as_of, on, files["board"],
+                files["covers"])
+
+
+def seals(repo: Repo, commit: str | None = None) -> list[Seal]:
+    """Every board seal reachable from `commit` (default HEAD), oldest period first."""
+    out = gitio.run(repo.root, "for-each-ref", "--merged", commit or "HEAD",
+                    "--format=%(refname:strip=2)%00%(creatordate:short)%00%(contents)%00%00",
+                    f"refs/tags/{TAG_PREFIX}")
+    found = []
+    for chunk in (out or b"").decode("utf-8", "replace").split("\x00\x00"):
+        parts = chunk.lstrip("\n").split("\x00")
+        if len(parts) == 3 and (seal := parse_seal(*parts)) is not None:
+            found.append(seal)
+    return sorted(found, key=lambda s: (bounds_of(s.period) or (date.max, date.max), s.tag))
+
+
+def board_path(period: str, kind: str) -> str:
+    return f"boards/{period}/{period}-{kind}.md"
+
+
+def covered(records: Records, kind: str, period: str, as_of: date) -> list[str]:
+    """The record files whose content a board of `kind` shows, so that editing one changes what
+    residents were told: every voucher up to the period's end (its balances rest on them), the
+    fee files of its months, the meetings whose decisions, hearings, elections or grades it
+    lists, and the complaints it counts as answered."""
+    from cmty.affairsboard import RESIDENTS_MEETINGS
+    from cmty.board import period_bounds
+
+    first, last = period_bounds(period)
+
+    def dated(rec_kind: str) -> Iterator[tuple[date, str, dict[str, object]]]:
+        for rec in records.of(rec_kind):
+            when = day(rec.data.get("date"))
+            if when is not None and when <= min(last, as_of):
+                yield when, rec.file, rec.data
+
+    if kind == "finance":
+        return sorted([f for _, f, _ in dated("voucher")] + [
+            d.file for d in records.of("disclosure")
+            if d.data.get("kind") == "财务" and str(d.data.get("period")) == period])
+    if kind == "dues":
+        months = set(month_span(month_of(first), month_of(last)))
+        return sorted(f.file for f in records.of("fee") if str(f.data.get("period")) in months)
+    if kind == "residents":
+        shown = (*RESIDENTS_MEETINGS, "听证会", "联席会议")
+        meetings = [f for when, f, data in dated("meeting") if when >= first and data.get("type") in shown]
+        answered = [f for when, f, data in dated("complaint") if when >= first
+                    and (answer := day(data.get("answered_on"))) is not None and answer <= as_of]
+        return sorted(meetings + answered)
+    return sorted(f for when, f, data in dated("meeting")
+                  if when >= first and (data.get("election") or data.get("grades")))
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    tag: str
+    outcome: Outcome
+    covers: int
+    signed: bool
+
+
+def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -> Published:
+    """Render, commit and tag every board of `period`; on any failure nothing is left behind."""
+    from cmty import boards
+    from cmty.board import BoardError
+    from cmty.transaction import EditRefused, Message, apply
+
+    tag = TAG_PREFIX + period
+    if gitio.run(repo.root, "rev-parse", "--verify", "-q", f"refs/tags/{tag}") is not None:
+        raise EditRefused(Text(f"{period} 的公开已发布（标签 {tag}），不能重新发布",
+                               f"the boards of {period} were published already (tag {tag})"),
+                          Text(f"更正请新建记录并引用原记录；cmty board diff {period} 可看出重新生成会有何不同",
+                               f"correct by a new record that refers to the original; cmty board diff "
+                               f"{period} shows what a new rendering would change"))
+    _refuse_uncommitted_records(repo)
+    try:
+        made = {board_path(period, kind): boards.render(records, kind, period, today, lang)
+                for kind in boards.KINDS}
+    except BoardError as exc:
+        raise EditRefused(exc.message, exc.hint) from None
+    blobs = gitio.tracked_blobs(repo.root) or {}
+    covers = {path: blobs[path] for kind in boards.KINDS for path in covered(records, kind, period, today)
+              if path in blobs}
+    seal = Seal(tag, period, lang, today, str(today),
+                {path: gitio.blob_id(text.encode("utf-8")) for path, text in made.items()}, covers)
+    signed = _signing_key(repo)
+    message = Message(f"发布 {period} 公开栏", f"publish the boards of {period}", "board.publish",
+                      tuple(sorted(made)))
+    outcome = apply(repo, lambda: ({p: t.encode("utf-8") for p, t in made.items()}, message),
+                    after_commit=lambda commit: _tag(repo, tag, commit, seal.text(), signed))
+    return Published(tag, outcome, len(covers), signed)
+
+
+def _refuse_uncommitted_records(repo: Repo) -> None:
+    """A seal names committed blobs: records changed but not committed would make it a lie."""
+    from cmty.transaction import EditRefused
+
+    folders = [kind.folder for kind in RECORD_KINDS]
+    out = gitio.run(repo.root, "status", "--porcelain", "-z", "--", *folders, "cmty.yaml") or b""
+    dirty = sorted(entry[3:].decode("utf-8", "surrogateescape")
+                   for entry in out.split(b"\x00") if len(entry) > 3)
+    if dirty:
+        shown = "、".join(dirty[:5]) + ("…" if len(dirty) > 5 else "")
+        raise EditRefused(Text(f"有未提交的记录（{shown}），公开须依据已提交的记录",
+                               f"records are not committed ({shown}); boards are published from "
+                               "committed records"),
+                          Text("先提交（git commit）或撤销这些修改", "commit (git commit) or discard "
+                               "these changes first"))
+
+
+def _signing_key(repo: Repo) -> bool:
+    out = gitio.run(repo.root, "config", "--get", "user.signingkey")
+    return bool(out and out.strip())
+
+
+def _tag(repo: Repo, tag: str, commit: str, text: str, signed: bool) -> None:
+    from cmty.transaction import EditRefused
+
+    done = subprocess.run(["git", "tag", "-s" if signed else "-a", tag, commit, "-F", "-"],
+                          cwd=repo.root, input=text, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [""]
+        raise EditRefused(Text(f"无法建立标签 {tag}：{detail[0]}；未发布", f"could not make tag {tag}: "
+                               f"{detail[0]}; nothing was published"),
+                          Text("检查 git 的签名设置（user.signingkey、gpg）", "check git's signing "
+                               "settings (user.signingkey, gpg)"))
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        f"a/{path}", f"b/{path}"))
+
+
+def diff(repo: Repo, records: Records, seal: Seal) -> dict[str, str]:
+    """Board file → unified diff between what `seal` published and what the records give now,
+    rendered as of the same day and in the same language; boards that would not change are left
+    out."""
+    from cmty import boards
+
+    published = gitio.read_blobs(repo.root, list(seal.boards.values()))
+    changed = {}
+    for path, blob in sorted(seal.boards.items()):
+        kind = path.rsplit("-", 1)[-1].removesuffix(".md")
+        if kind not in boards.KINDS:
+            continue
+        old = published.get(blob, b"").decode("utf-8", "replace")
+        new = boards.render(records, kind, seal.period, seal.as_of, seal.lang)
+        if new != old:
+            changed[path] = unified_diff(old, new, path)
+    return changed
+
+
+def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | None],
+             commit: str | None = None) -> Iterator[Finding]:
+    """BOARD-RECORD-CHANGED for each record file that no longer matches the first seal that
+    covered it, BOARD-ALTERED for each board file that no longer matches its seal. `blobs` are
+    the blob ids git already knows for unchanged files; `read` gives any other file's bytes."""
+    reported: set[str] = set()
+    for seal in seals(repo, commit):
+        for code, files in (("BOARD-ALTERED", seal.boards), ("BOARD-RECORD-CHANGED", seal.covers)):
+            for path, blob in sorted(files.items()):
+                if path in reported:
+                    continue
+                now = blobs.get(path)
+                raw = None if now is not None else read(path)
+                if now is None and raw is not None:
+                    now = gitio.blob_id(raw)
+                if now != blob:
+                    reported.add(path)
+                    yield _changed(repo, code, seal, path, blob, raw if raw is not None else read(path))
+
+
+def _changed(repo: Repo, code: str, seal: Seal, path: str, blob: str, raw: bytes | None) -> Finding:
+    record = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    line = column = None
+    if raw is not None:  # None: the file is gone
+        old = gitio.read_blobs(repo.root, [blob]).get(blob, b"")
+        line, column = _first_change(old.decode("utf-8", "replace"), raw.decode("utf-8", "replace"))
+    how = (Text("被修改", "was changed") if line is not None else Text("被删除", "was deleted"))
+    restore = f"git checkout {seal.tag} -- {path}"
+    if code == "BOARD-ALTERED":
+        message = Text(f"公开栏文件{how.zh}，与 {seal.on} 发布的 {seal.tag} 不符",
+                       f"the board file {how.en} since {seal.tag} published it on {seal.on}")
+        hint = Text(f"恢复已发布的内容（{restore}）；新的内容须另行发布",
+                    f"restore what was published ({restore}); new content needs a new publication")
+    else:
+        message = Text(f"{record} 在 {seal.period} 公开（{seal.tag}，{seal.on}）后{how.zh}",
+                       f"{record} {how.en} after the {seal.period} boards showed it ({seal.tag}, "
+                       f"{seal.on})")
+        hint = Text(f"已公开的记录不改原件：撤销修改（{restore}），更正另建一条引用原记录的新记录（如红字冲销凭证）",
+                    f"a published record is not edited: undo the change ({restore}) and correct it by "
+                    "a new record that refers to the original (like a reversing voucher)")
+    return Finding(code=code, severity=severity_of(code), file=path, record=record, line=line,
+                   column=column, rule=source_of(code), message=message,
+                   hint=hint)
+
+
+def _first_change(old: str, new: str) -> tuple[int, int]:
+    """Line and column (1-based) where `new` first differs from `old`."""
+    for number, (before, after) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), 1):
+        if before != after:
+            column = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+                          min(len(before), len(after)))
+            return number, column + 1
+    return min(len(old.splitlines()), len(new.splitlines())) + 1, 1
