@@ -26,6 +26,7 @@ from cmty.repo import Repo
 
 if TYPE_CHECKING:  # validation reads seals on every run; rendering is loaded only to publish
     from cmty.rules.base import Records
+    from cmty.source import Source
     from cmty.transaction import Outcome
 
 TAG_PREFIX = "board/"
@@ -220,6 +221,20 @@ def diff(repo: Repo, records: Records, seal: Seal) -> dict[str, str]:
         if new != old:
             changed[path] = unified_diff(old, new, path)
     return changed
+
+
+def findings_for(repo: Repo, blobs: dict[str, str], source: Source) -> list[Finding]:
+    """`findings` for a validation run: the files as `source` has them (an overlay or a commit),
+    with the blob ids git listed for the files it has unchanged."""
+    known = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
+
+    def read(rel: str) -> bytes | None:
+        try:
+            return source.read_bytes(rel)
+        except OSError:
+            return None
+
+    return list(findings(repo, known, read, source.commit))
 
 
 def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | None],

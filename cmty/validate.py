@@ -92,26 +92,12 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
     found = [*found, *retention.for_files(repo.root, run.files, today, commit, overlay, run.deleted)]
-    found = [*found, *_seal_findings(repo, run, source, overlay)]
+    found = [*found, *seal.findings_for(repo, run.blobs, source)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
     found.sort(key=Finding.sort_key)
     return Report(found, len(run.files), records, run.cache.hits, [rel for rel, _ in run.files])
-
-
-def _seal_findings(repo: Repo, run: _Run, source: Source, overlay: dict[str, bytes | None] | None
-                   ) -> list[Finding]:
-    """Published boards and the records they showed, against their seals (cmty.seal)."""
-    known = {rel: blob for rel, blob in run.blobs.items() if rel not in (overlay or {})}
-
-    def read(rel: str) -> bytes | None:
-        try:
-            return source.read_bytes(rel)
-        except OSError:
-            return None
-
-    return list(seal.findings(repo, known, read, source.commit))
 
 
 @contextmanager

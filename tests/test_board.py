@@ -52,8 +52,9 @@ def test_a_board_that_would_leak_a_mobile_is_refused(capsys: pytest.CaptureFixtu
                        encoding="utf-8")
     code, out, err = run(capsys, root, "--period", "2026Q3", "--out", str(tmp_path / "boards"))
     assert (code, out) == (2, "")
-    assert err == ("错误: finance 公开内容含不得公开的个人信息，未生成：第 11 行第 48 列 手机号 *******5678（来自 "
-                   "V2026-0022，finance/vouchers/V2026-0022.yaml）\n提示: 从所列记录的摘要、备注等文字中删去这些内容后重试\n")
+    assert err == ("错误: finance 公开内容含不得公开的个人信息，未生成：第 11 行第 48 列 手机号 *******5678"
+                   "（来自 V2026-0022，finance/vouchers/V2026-0022.yaml）\n"
+                   "提示: 从所列记录的摘要、备注等文字中删去这些内容后重试\n")
     assert not (tmp_path / "boards").exists()
 
 
@@ -100,7 +101,7 @@ def test_the_dues_board_names_who_has_not_paid_masked_and_leaves_out_the_month_i
         capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     """F14: M0009 (张桂英) of the first branch did not pay for 2026-05; November is still running."""
     _, out, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-11-29")
-    assert "| 2026-05 |         20 |         19 |    95.0% |          1375.15 | 张*英      |" in out
+    assert "| 2026-05 |         20 |         19 |    95.0% |          1375.15 | 张\\*英     |" in out
     assert "2026-11" not in out and "张桂英" not in out
     _, december, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-12-01")
     assert "| 2026-11 |" in december

@@ -221,8 +221,8 @@ def test_list_markdown_members_masked(capsys: pytest.CaptureFixture[str], repo: 
     assert code == 0
     rows = [md_cells(line) for line in out.rstrip("\n").split("\n")]
     assert {len(r) for r in rows} == {7}
-    assert [r[1] for r in rows[2:]] == ["刘*华", "李*英", "欧阳**"]
-    assert [r[6] for r in rows[2:]] == ["139****1234", "", "138****1111"]
+    assert [md_unescape(r[1]) for r in rows[2:]] == ["刘*华", "李*英", "欧阳**"]
+    assert [md_unescape(r[6]) for r in rows[2:]] == ["139****1234", "", "138****1111"]
 
 
 def test_list_bad_where(capsys: pytest.CaptureFixture[str], repo: Repo) -> None:

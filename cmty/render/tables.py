@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,10 +31,16 @@ def as_table(header: Sequence[str], rows: Sequence[Sequence[Any]],
                     colalign=align) + "\n"
 
 
+# Markdown punctuation a cell's text must not act on: a masked name (刘*华) would turn italic and
+# lose its asterisk, and record text like ![x](https://…) would load an image on the board. An
+# underscore inside a word (opening_balance) makes no emphasis, so it is left as it is.
+_MARKUP = re.compile(r"([\\`*\[\]<>!~&|])")
+
+
 def as_markdown(header: Sequence[str], rows: Sequence[Sequence[Any]],
                 align: Sequence[str] | None = None) -> str:
     def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return _MARKUP.sub(r"\\\1", text).replace("\n", " ")
 
     body = [[esc(_cell(v)) for v in row] for row in rows]
     return tabulate(body, headers=[esc(h) for h in header], tablefmt="github",
