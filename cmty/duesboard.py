@@ -1,22 +1,26 @@
 """The dues board (党费收缴公示) of a period: per branch and month, how many members owed dues,
-how many paid, what was owed, the collection rate, and who has not paid (names masked). Worked
-out with the same dues and payments the arrears rules use (F3–F14), so the board can never
-disagree with `cmty fee arrears`.
+how many paid, what was owed and what was paid for that month, the collection rate, and who has
+not paid (names as the board's policy shows them); then, per month of collection, what was
+collected and what was remitted to the higher organisation (党费收缴、使用和管理规定). Worked out
+with the same dues and payments the arrears rules use (F3–F14), so the board can never disagree
+with `cmty fee arrears`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from cmty import arrears
 from cmty.board import period_bounds
 from cmty.boardpolicy import BoardPolicy
-from cmty.dates import month_of, month_span
-from cmty.fees import MonthlyDues
-from cmty.rules.base import Records
+from cmty.dates import day, month_of, month_span
+from cmty.fees import MonthlyDues, money_or_none
+from cmty.rules.base import Rec, Records
 
+ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 KINDS_READ = ("org", "member", "fee", "resident", "complaint", "unit", "fund")
 
 
@@ -27,6 +31,7 @@ class MonthRow:
     owing: int
     paid: int
     due: Decimal
+    received: Decimal  # paid for this month (a payment for several months is spread over them)
     unpaid: tuple[str, ...]  # names as the board's policy shows them (none when it omits them)
 
     @property
@@ -37,19 +42,68 @@ class MonthRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Remittance:
+    month: str          # the month the dues were collected in (the fee file's period)
+    org: str            # the collecting organisation
+    collected: Decimal
+    remitted: Decimal | None  # None: not yet remitted
+    on: str
+    to: str
+
+
+@dataclass(frozen=True, slots=True)
 class DuesBoard:
     community: str
     period: str
     months: tuple[str, ...]
     orgs: tuple[tuple[str, str], ...]  # (id, name), in id order
     rows: tuple[MonthRow, ...]
+    remittances: tuple[Remittance, ...] = ()
+
+
+def received_by_month(fees: list[Rec]) -> dict[tuple[str, str], Decimal]:
+    """(member, month) → what the member paid for that month. A payment covering several months
+    is spread evenly, the last month taking the odd cents, so the months add up to the payment."""
+    received: dict[tuple[str, str], Decimal] = {}
+    for fee in fees:
+        for entry in fee.data.get("entries") or []:
+            amount = money_or_none(entry.get("amount")) if isinstance(entry, dict) else None
+            months = [str(m) for m in entry.get("months") or []] if amount is not None else []
+            if amount is None or not months:
+                continue
+            share = (amount / len(months)).quantize(CENT, ROUND_DOWN)
+            for i, month in enumerate(months):
+                part = amount - share * (len(months) - 1) if i == len(months) - 1 else share
+                key = (str(entry.get("member")), month)
+                received[key] = received.get(key, ZERO) + part
+    return received
+
+
+def remittances(fees: list[Rec], months: set[str], today: date) -> tuple[Remittance, ...]:
+    """What each month's collection was and what of it went up, as known on `today`."""
+    found = []
+    for fee in sorted(fees, key=lambda f: (str(f.data.get("period")), f.file)):
+        if str(fee.data.get("period")) not in months:
+            continue
+        collected = sum((a for e in fee.data.get("entries") or [] if isinstance(e, dict)
+                         and (a := money_or_none(e.get("amount"))) is not None), ZERO)
+        given = fee.data.get("remitted")
+        sent: dict[str, object] = given if isinstance(given, dict) else {}
+        if (day(sent.get("on")) or date.max) > today:
+            sent = {}
+        found.append(Remittance(str(fee.data.get("period")), str(fee.data.get("org") or ""), collected,
+                                money_or_none(sent.get("amount")), str(sent.get("on") or ""),
+                                str(sent.get("to") or "")))
+    return tuple(found)
 
 
 def dues_board(records: Records, period: str, today: date, policy: BoardPolicy) -> DuesBoard:
     bounds = period_bounds(period)
     # The month in progress is not yet unpaid, as in the arrears rules.
     months = [m for m in month_span(month_of(bounds[0]), month_of(bounds[1])) if m < month_of(today)]
-    paid = arrears.paid_by_member(f.data for f in records.of("fee"))
+    fees = records.of("fee")
+    paid = arrears.paid_by_member(f.data for f in fees)
+    received = received_by_month(fees)
     params = records.config.parameters
     members = sorted(records.of("member"), key=lambda m: m.id)
     names = {o.id: str(o.data.get("name", "")) for o in records.of("org")}
@@ -63,8 +117,9 @@ def dues_board(records: Records, period: str, today: date, policy: BoardPolicy) 
             owing = [m for m in mine if month in owed[m.id] and dues[m.id].amount(month)]
             unpaid = [m for m in owing if month not in paid.get(m.id, set())]
             rows.append(MonthRow(org, month, len(owing), len(owing) - len(unpaid),
-                                 sum((dues[m.id].amount(month) for m in owing), Decimal("0.00")),
+                                 sum((dues[m.id].amount(month) for m in owing), ZERO),
+                                 sum((received.get((m.id, month), ZERO) for m in mine), ZERO),
                                  tuple(shown for m in unpaid
                                        if (shown := policy.person(str(m.data.get("name", "")))))))
     return DuesBoard(records.config.name, period, tuple(months), tuple((o, names[o]) for o in orgs),
-                     tuple(rows))
+                     tuple(rows), remittances(fees, set(months), today))

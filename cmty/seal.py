@@ -3,9 +3,10 @@
 `publish` renders every board of a period into boards/<period>/, commits them, and makes the
 annotated tag board/<period> (signed when git has a signing key). The tag's message is the seal:
 the blob of each board file as rendered, and the blob of each record file the boards show, as
-committed. A later edit of such a record, or of a board file, no longer matches its seal, and
-`cmty validate` says so (BOARD-RECORD-CHANGED, BOARD-ALTERED): a correction is a new record that
-refers to the original, like a reversing voucher, so that what residents read stays true.
+committed. A later edit of what such a record says (not of its comments or layout, nor of fields
+recorded later, such as a fee file's remittance), or of a board file, no longer matches its seal,
+and `cmty validate` says so (BOARD-RECORD-CHANGED, BOARD-ALTERED): a correction is a new record
+that refers to the original, like a reversing voucher, so that what residents read stays true.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cmty import gitio
 from cmty.catalogue import severity_of, source_of
@@ -239,30 +240,77 @@ def findings_for(repo: Repo, blobs: dict[str, str], source: Source) -> list[Find
 
 def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | None],
              commit: str | None = None) -> Iterator[Finding]:
-    """BOARD-RECORD-CHANGED for each record file that no longer matches the first seal that
-    covered it, BOARD-ALTERED for each board file that no longer matches its seal. `blobs` are
-    the blob ids git already knows for unchanged files; `read` gives any other file's bytes."""
+    """BOARD-RECORD-CHANGED for each record file whose content no longer matches the first seal
+    that covered it, BOARD-ALTERED for each board file that no longer matches its seal. `blobs`
+    are the blob ids git already knows for unchanged files; `read` gives any other file's bytes."""
     reported: set[str] = set()
     for seal in seals(repo, commit):
         for code, files in (("BOARD-ALTERED", seal.boards), ("BOARD-RECORD-CHANGED", seal.covers)):
             for path, blob in sorted(files.items()):
-                if path in reported:
+                if path in reported or blobs.get(path) == blob:
                     continue
-                now = blobs.get(path)
-                raw = None if now is not None else read(path)
-                if now is None and raw is not None:
-                    now = gitio.blob_id(raw)
-                if now != blob:
-                    reported.add(path)
-                    yield _changed(repo, code, seal, path, blob, raw if raw is not None else read(path))
+                raw = read(path)
+                if raw is not None and gitio.blob_id(raw) == blob:
+                    continue
+                old = gitio.read_blobs(repo.root, [blob]).get(blob, b"")
+                where = _where_changed(code, path, old, raw)
+                if where is None:
+                    continue
+                reported.add(path)
+                yield _changed(code, seal, path, where)
 
 
-def _changed(repo: Repo, code: str, seal: Seal, path: str, blob: str, raw: bytes | None) -> Finding:
+# What a record may gain after a board showed it without changing what the board said: a fee
+# file's remittance (made the next month) and notes.
+LATER_FIELDS = {"fee": ("remitted", "note")}
+
+
+def _where_changed(code: str, path: str, old: bytes, raw: bytes | None) -> tuple[int, int] | None:
+    """Line and column of the first change that matters, (0, 0) for a file that is gone, None
+    when only comments, layout or fields recorded later changed."""
+    from cmty.kinds import kind_of_path
+    from cmty.locate import Locator
+    from cmty.yamlio import YamlLoadError, load_text
+
+    if raw is None:
+        return (0, 0)
+    new_text = raw.decode("utf-8", "replace")
+    if code != "BOARD-RECORD-CHANGED":
+        return _first_change(old.decode("utf-8", "replace"), new_text)
+    try:
+        before, after = load_text(old.decode("utf-8")), load_text(new_text)
+    except (YamlLoadError, UnicodeDecodeError):
+        return _first_change(old.decode("utf-8", "replace"), new_text)
+    kind = kind_of_path(path)
+    for data in (before, after):
+        for key in LATER_FIELDS.get(kind.name if kind else "", ()):
+            if isinstance(data, dict):
+                data.pop(key, None)
+    differs = _first_difference(before, after, ())
+    return None if differs is None else Locator(new_text).find(differs)
+
+
+def _first_difference(before: Any, after: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*after, *(k for k in before if k not in after)]:
+            if key not in after or key not in before:
+                return path if key not in after else (*path, key)
+            found = _first_difference(before[key], after[key], (*path, key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(before, list) and isinstance(after, list):
+        for i, (b, a) in enumerate(zip(before, after, strict=False)):
+            found = _first_difference(b, a, (*path, i))
+            if found is not None:
+                return found
+        return None if len(before) == len(after) else path
+    return None if before == after else path
+
+
+def _changed(code: str, seal: Seal, path: str, where: tuple[int, int]) -> Finding:
     record = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    line = column = None
-    if raw is not None:  # None: the file is gone
-        old = gitio.read_blobs(repo.root, [blob]).get(blob, b"")
-        line, column = _first_change(old.decode("utf-8", "replace"), raw.decode("utf-8", "replace"))
+    line, column = where if where != (0, 0) else (None, None)
     how = (Text("被修改", "was changed") if line is not None else Text("被删除", "was deleted"))
     restore = f"git checkout {seal.tag} -- {path}"
     if code == "BOARD-ALTERED":

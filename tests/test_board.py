@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -101,8 +102,8 @@ def test_the_dues_board_names_who_has_not_paid_masked_and_leaves_out_the_month_i
         capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     """F14: M0009 (张桂英) of the first branch did not pay for 2026-05; November is still running."""
     _, out, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-11-29")
-    assert "| 2026-05 |         20 |         19 |    95.0% |          1375.15 | 张\\*英     |" in out
-    assert "2026-11" not in out and "张桂英" not in out
+    assert "| 2026-05 |         20 |         19 |    95.0% |          1375.15 |          1353.85 | 张\\*英     |" in out
+    assert "| 2026-11 " not in out and "张桂英" not in out
     _, december, _ = dues(capsys, sample, "--period", "2026", "--as-of", "2026-12-01")
     assert "| 2026-11 |" in december
 
@@ -193,3 +194,29 @@ def test_a_kind_or_all_with_a_period(capsys: pytest.CaptureFixture[str], sample:
     code = _boundary.run(app, ["--repo", str(sample), *args])
     _, err = capsys.readouterr()
     assert code == 2 and says in err
+
+
+def test_the_dues_board_shows_what_each_month_collected_and_what_went_up(
+        capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """Each fee file's collection and its `remitted:` record; a remittance after the as-of day
+    is not yet made."""
+    _, out, _ = dues(capsys, sample, "--period", "2026Q3", "--as-of", "2026-10-08")
+    remitted = out[out.index("## 党费上缴"):].splitlines()[4:]
+    assert remitted == [
+        "| 2026-07    | O01          |          3115.90 |          3115.90 | 2026-08-12 | 中共历山街道工作委员会 |",
+        "| 2026-08    | O01          |          2857.90 |          2857.90 | 2026-09-12 | 中共历山街道工作委员会 |",
+        "| 2026-09    | O01          |          3284.20 |           未上缴 |            |                        |",
+    ]
+
+
+def test_a_payment_for_several_months_is_spread_over_them() -> None:
+    from cmty.duesboard import received_by_month
+    from cmty.rules.base import Rec
+
+    fee = Rec("party/fees/2026-03.yaml", "2026-03", "fee", {"period": "2026-03", "entries": [
+        {"member": "M0019", "months": ["2026-01", "2026-02", "2026-03"], "amount": "100.00"},
+        {"member": "M0020", "months": ["2026-03"], "amount": "12.34"}]})
+    assert received_by_month([fee]) == {("M0019", "2026-01"): Decimal("33.33"),
+                                        ("M0019", "2026-02"): Decimal("33.33"),
+                                        ("M0019", "2026-03"): Decimal("33.34"),
+                                        ("M0020", "2026-03"): Decimal("12.34")}

@@ -61,11 +61,16 @@ def finance_md(board: FinanceBoard, lang: str) -> str:
 
 _D: dict[str, dict[str, Any]] = {
     "zh": {"title": "{community} {period} 党费收缴公示", "head": ("月份", "应交人数", "已交人数", "收缴率",
-                                                                "应交金额（元）", "未交党员"),
-           "chart": "收缴率（%）", "none": "本期没有已结束的月份"},
+                                                                "应交金额（元）", "实交金额（元）", "未交党员"),
+           "chart": "收缴率（%）", "none": "本期没有已结束的月份", "remit": "党费上缴",
+           "remit_head": ("收缴月份", "收缴党组织", "收缴金额（元）", "上缴金额（元）", "上缴日期", "上缴至"),
+           "not_yet": "未上缴"},
     "en": {"title": "{community} party dues, {period}", "head": ("month", "owing", "paid", "rate",
-                                                                "due (yuan)", "not paid"),
-           "chart": "Collection rate (%)", "none": "no month of the period has ended yet"},
+                                                                "due (yuan)", "received (yuan)", "not paid"),
+           "chart": "Collection rate (%)", "none": "no month of the period has ended yet",
+           "remit": "Dues remitted to the higher organisation",
+           "remit_head": ("collected in", "collected by", "collected (yuan)", "remitted (yuan)", "on", "to"),
+           "not_yet": "not yet"},
 }
 
 
@@ -77,13 +82,18 @@ def dues_md(board: DuesBoard, lang: str) -> str:
     for org, name in board.orgs:
         rows = [r for r in board.rows if r.org == org]
         table = [[r.month, r.owing, r.paid, "" if r.rate is None else f"{r.rate}%", f"{r.due:.2f}",
-                  "、".join(r.unpaid)] for r in rows]
+                  f"{r.received:.2f}", "、".join(r.unpaid)] for r in rows]
         text += f"## {org} {name}\n\n" + as_markdown(tuple(w["head"]), table,
-                                                       ("left", "right", "right", "right", "right", "left"))
+                                                       ("left", "right", "right", "right", "right", "right", "left"))
         rates = ", ".join(f"{r.rate if r.rate is not None else 100}" for r in rows)
         months = ", ".join(f'"{r.month}"' for r in rows)
         text += (f"\n```mermaid\nxychart-beta\n    title \"{w['chart']}\"\n    x-axis [{months}]\n"
                  f"    y-axis 0 --> 100\n    bar [{rates}]\n```\n\n")
+    if board.remittances:
+        rows_ = [[r.month, r.org, f"{r.collected:.2f}", w["not_yet"] if r.remitted is None else f"{r.remitted:.2f}",
+                  r.on, r.to] for r in board.remittances]
+        text += f"## {w['remit']}\n\n" + as_markdown(tuple(w["remit_head"]), rows_,
+                                                          ("left", "left", "right", "right", "left", "left"))
     return text.rstrip("\n") + "\n"
 
 
