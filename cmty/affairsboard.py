@@ -1,21 +1,32 @@
 """The residents' affairs board (居务公开) of a period (村委会组织法 art. 30 by analogy, §5): what
-the residents' (representatives') meetings decided and how they voted, the hearings held and what
-they concluded, the joint meetings of resident units, and the complaints handled, as counts by
-channel and outcome only, never who raised them.
+the residents' (representatives') meetings decided and how they voted; money raised (donations,
+resident units' contributions) and what each fund that received it spent; relief and subsidies
+handed out, with recipients as the board's policy shows them and nothing about them beyond the
+item and the amount; the hearings held and what they concluded; the joint meetings of resident
+units; and the complaints handled, as counts by channel and outcome only, never who raised them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from cmty.board import period_bounds
+from cmty.boardpolicy import BoardPolicy
 from cmty.dates import day
-from cmty.rules.base import Records
+from cmty.fees import money_or_none
+from cmty.rules.base import Rec, Records
+from cmty.statement import Ledger, income_source, known_sources
 
-KINDS_READ = ("meeting", "complaint", "unit")
+KINDS_READ = ("meeting", "complaint", "unit", "fund", "voucher")
 RESIDENTS_MEETINGS = ("居民会议", "居民代表会议")
+# Money the community raised, rather than was granted (the 财政 sources) or earned.
+RAISED_SOURCES = ("社会捐赠", "驻区单位")
+# Spending that reaches residents as relief or a subsidy (not staff allowances such as 误工补贴).
+RELIEF_WORDS = ("慰问", "救助", "救济", "补助", "困难")
+ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +55,32 @@ class JointMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class Raised:
+    fund: str
+    name: str
+    raised: tuple[tuple[str, Decimal], ...]  # (source, amount) this period
+    spent: tuple[tuple[str, Decimal], ...]   # (category, amount) this period
+    closing: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    on: date
+    voucher: str
+    item: str
+    recipients: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class AffairsBoard:
     community: str
     period: str
     first: date
     last: date
     decisions: tuple[Decision, ...]
+    raised: tuple[Raised, ...]
+    relief: tuple[Relief, ...]
     hearings: tuple[Hearing, ...]
     joint: tuple[JointMeeting, ...]
     complaints: tuple[tuple[str, str, int], ...]  # (channel, outcome or 办理中, count)
@@ -60,7 +91,57 @@ def _votes(decision: dict[str, object]) -> str:
     return " / ".join(str(c) for c in counts) if all(isinstance(c, int) for c in counts) else ""
 
 
-def affairs_board(records: Records, period: str) -> AffairsBoard:
+def _lines(voucher: Rec) -> list[tuple[str, str, Decimal]]:
+    """(category, description, amount) of each line of a voucher."""
+    return [(str(line.get("category") or "其他"), str(line.get("description") or ""), amount)
+            for line in voucher.data.get("lines") or []
+            if isinstance(line, dict) and (amount := money_or_none(line.get("amount"))) is not None]
+
+
+def _add(totals: dict[str, Decimal], key: str, amount: Decimal) -> None:
+    totals[key] = totals.get(key, ZERO) + amount
+
+
+def raised_money(records: Records, first: date, last: date) -> tuple[Raised, ...]:
+    """Each fund that received raised money in the period: from where, and what it spent."""
+    sources, vouchers = known_sources(), records.of("voucher")
+    found = []
+    for fund in sorted(records.of("fund"), key=lambda f: f.id):
+        mine = [v for v in vouchers if v.data.get("fund") == fund.id
+                and (when := day(v.data.get("date"))) is not None and first <= when <= last]
+        raised: dict[str, Decimal] = {}
+        spent: dict[str, Decimal] = {}
+        for voucher in mine:
+            if voucher.data.get("type") == "income":
+                source = income_source(voucher.data, sources)
+                if source in RAISED_SOURCES:
+                    for _, _, amount in _lines(voucher):
+                        _add(raised, source, amount)
+            elif voucher.data.get("type") == "expense":
+                for category, _, amount in _lines(voucher):
+                    _add(spent, category, amount)
+        if raised:
+            found.append(Raised(fund.id, str(fund.data.get("name", "")), tuple(sorted(raised.items())),
+                                tuple(sorted(spent.items())),
+                                Ledger(fund, vouchers).before(last + timedelta(days=1))))
+    return tuple(found)
+
+
+def relief_given(records: Records, first: date, last: date, policy: BoardPolicy) -> tuple[Relief, ...]:
+    found = []
+    for voucher in records.of("voucher"):
+        when = day(voucher.data.get("date"))
+        if voucher.data.get("type") != "expense" or when is None or not first <= when <= last:
+            continue
+        lines = [line for line in _lines(voucher) if any(w in line[0] for w in RELIEF_WORDS)]
+        if lines:
+            item = "；".join(f"{c}（{d}）" if d else c for c, d, _ in lines)
+            found.append(Relief(when, voucher.id, item, policy.party(str(voucher.data.get("counterparty") or "")),
+                                sum((a for _, _, a in lines), ZERO)))
+    return tuple(sorted(found, key=lambda r: (r.on, r.voucher)))
+
+
+def affairs_board(records: Records, period: str, policy: BoardPolicy) -> AffairsBoard:
     first, last = period_bounds(period)
     meetings = sorted(((when, m) for m in records.of("meeting")
                        if (when := day(m.data.get("date"))) is not None and first <= when <= last),
@@ -87,5 +168,6 @@ def affairs_board(records: Records, period: str) -> AffairsBoard:
         if received is not None and first <= received <= last:
             outcome = complaint.data.get("outcome") if day(complaint.data.get("answered_on")) else None
             handled[(str(complaint.data.get("channel")), str(outcome or "办理中"))] += 1
-    return AffairsBoard(records.config.name, period, first, last, tuple(decisions), tuple(hearings),
-                        tuple(joint), tuple((c, o, n) for (c, o), n in sorted(handled.items())))
+    return AffairsBoard(records.config.name, period, first, last, tuple(decisions),
+                        raised_money(records, first, last), relief_given(records, first, last, policy),
+                        tuple(hearings), tuple(joint), tuple((c, o, n) for (c, o), n in sorted(handled.items())))

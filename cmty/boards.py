@@ -51,7 +51,7 @@ def _markdown(records: Records, kind: str, period: str, today: date, lang: str,
     if kind == "dues":
         return dues_md(duesboard.dues_board(records, period, today, policy), lang)
     if kind == "residents":
-        return affairs_md(affairsboard.affairs_board(records, period), lang)
+        return affairs_md(affairsboard.affairs_board(records, period, policy), lang)
     return party_md(partyboard.party_board(records, period, today, policy), lang)
 
 

@@ -136,7 +136,7 @@ def test_complaints_are_counted_never_named(capsys: pytest.CaptureFixture[str], 
 def test_a_period_without_records_says_so(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
     _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2025Q1", "--lang", "en"])
     out, _ = capsys.readouterr()
-    assert out.count("none this period") == 4
+    assert out.count("none this period") == 6
 
 
 @pytest.mark.parametrize(("lang", "golden"), [("zh", "board-2026-party.zh.md"), ("en", "board-2026-party.en.md")])
@@ -220,3 +220,26 @@ def test_a_payment_for_several_months_is_spread_over_them() -> None:
                                         ("M0019", "2026-02"): Decimal("33.33"),
                                         ("M0019", "2026-03"): Decimal("33.34"),
                                         ("M0020", "2026-03"): Decimal("12.34")}
+
+
+def test_the_residents_board_shows_money_raised_and_relief_given_and_no_more(
+        capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """§5 (村委会组织法 art. 30, 2004 意见): donations and resident units' money with what the fund
+    spent; relief by item and amount, a person recipient masked, a supplier named."""
+    code = _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2026Q3"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    raised = out[out.index("## 募集资金及使用"):out.index("## 救助与慰问发放")]
+    row = "| F02 社区公益金 | 7000.00（社会捐赠 7000.00） | 1560.00（防汛物资 1560.00） | 12875.50 |"
+    assert row in re.sub(r" +", " ", raised)
+    assert "F01" not in raised  # no raised money in Q3
+    code = _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2026Q1"])
+    out, _ = capsys.readouterr()
+    relief = [re.sub(r" +", " ", line) for line in out[out.index("## 救助与慰问发放"):out.index("## 听证会")]
+              .splitlines() if line.startswith("| 2026")]
+    assert relief == [
+        "| 2026-01-20 | V2026-0002 | 走访慰问（春节慰问品：大米、食用油（18份））；"
+        "走访慰问（春节慰问品：牛奶、挂面（18份）） | 济南百乐惠超市有限公司 | 2160.00 |",
+        "| 2026-01-22 | V2026-0003 | 走访慰问（春节走访慰问困难党员慰问金） | 沈\\*兰 | 500.00 |",
+        "| 2026-01-26 | V2026-0004 | 困难群众慰问（春节慰问困难居民（4户，每户200元）） | 刘\\*花等4户 | 800.00 |",
+    ]

@@ -100,6 +100,8 @@ def dues_md(board: DuesBoard, lang: str) -> str:
 _A: dict[str, dict[str, Any]] = {
     "zh": {"title": "{community} {period} 居务公开", "span": "公开期间：{first} 至 {last}",
            "decisions": "居民（代表）会议决定事项", "decisions_head": ("日期", "会议", "事项", "赞成 / 反对 / 弃权"),
+           "raised": "募集资金及使用", "raised_head": ("资金", "本期募集（元）", "本期使用（元）", "期末余额（元）"),
+           "relief": "救助与慰问发放", "relief_head": ("日期", "凭证号", "事项", "对象", "金额（元）"),
            "hearings": "听证会", "hearings_head": ("日期", "事项", "到会 / 应到", "听证意见"),
            "joint": "驻区单位联席会议", "joint_head": ("日期", "议题", "到会单位 / 应到单位"),
            "complaints": "群众诉求办理情况", "complaints_head": ("渠道", "办理结果", "件数"),
@@ -107,6 +109,10 @@ _A: dict[str, dict[str, Any]] = {
     "en": {"title": "{community} residents' affairs, {period}", "span": "Period: {first} to {last}",
            "decisions": "Decisions of residents' (representatives') meetings",
            "decisions_head": ("date", "meeting", "matter", "yes / no / abstained"),
+           "raised": "Money raised and its use", "raised_head": ("fund", "raised (yuan)", "spent (yuan)",
+                                                                 "closing balance (yuan)"),
+           "relief": "Relief and subsidies given", "relief_head": ("date", "voucher", "item", "to",
+                                                                   "amount (yuan)"),
            "hearings": "Hearings", "hearings_head": ("date", "matter", "present / expected", "conclusion"),
            "joint": "Joint meetings of resident units", "joint_head": ("date", "topic", "units present / expected"),
            "complaints": "Complaints and requests handled", "complaints_head": ("channel", "outcome", "count"),
@@ -114,11 +120,23 @@ _A: dict[str, dict[str, Any]] = {
 }
 
 
+def _breakdown(parts: tuple[tuple[str, Decimal], ...]) -> str:
+    """"12000.00（社会捐赠 7000.00、驻区单位 5000.00）": the total, then its parts."""
+    if not parts:
+        return "0.00"
+    total = sum((amount for _, amount in parts), Decimal("0.00"))
+    return f"{total:.2f}（" + "、".join(f"{name} {amount:.2f}" for name, amount in parts) + "）"
+
+
 def affairs_md(board: AffairsBoard, lang: str) -> str:
     w = _A[lang]
     sections: list[tuple[str, list[list[Any]], tuple[str, ...]]] = [
         ("decisions", [[str(d.on), d.kind, d.item, d.votes] for d in board.decisions],
          ("left", "left", "left", "right")),
+        ("raised", [[f"{r.fund} {r.name}", _breakdown(r.raised), _breakdown(r.spent), f"{r.closing:.2f}"]
+                    for r in board.raised], ("left", "left", "left", "right")),
+        ("relief", [[str(r.on), r.voucher, r.item, r.recipients, f"{r.amount:.2f}"] for r in board.relief],
+         ("left", "left", "left", "left", "right")),
         ("hearings", [[str(h.on), h.topic, h.present, h.outcome] for h in board.hearings],
          ("left", "left", "right", "left")),
         ("joint", [[str(j.on), j.topic, f"{j.attended} / {j.units}"] for j in board.joint],
