@@ -141,7 +141,7 @@ def relief_given(records: Records, first: date, last: date, policy: BoardPolicy)
     return tuple(sorted(found, key=lambda r: (r.on, r.voucher)))
 
 
-def affairs_board(records: Records, period: str, policy: BoardPolicy) -> AffairsBoard:
+def affairs_board(records: Records, period: str, policy: BoardPolicy, today: date) -> AffairsBoard:
     first, last = period_bounds(period)
     meetings = sorted(((when, m) for m in records.of("meeting")
                        if (when := day(m.data.get("date"))) is not None and first <= when <= last),
@@ -166,7 +166,8 @@ def affairs_board(records: Records, period: str, policy: BoardPolicy) -> Affairs
     for complaint in records.of("complaint"):
         received = day(complaint.data.get("date"))
         if received is not None and first <= received <= last:
-            outcome = complaint.data.get("outcome") if day(complaint.data.get("answered_on")) else None
+            answered = day(complaint.data.get("answered_on"))
+            outcome = complaint.data.get("outcome") if answered is not None and answered <= today else None
             handled[(str(complaint.data.get("channel")), str(outcome or "办理中"))] += 1
     return AffairsBoard(records.config.name, period, first, last, tuple(decisions),
                         raised_money(records, first, last), relief_given(records, first, last, policy),

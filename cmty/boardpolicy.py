@@ -65,7 +65,7 @@ class BoardPolicy:
         group = _GROUP.match(who)
         if group:
             head = self.person(group.group(1))
-            return f"{head}{group.group(2)}" if head is not None else group.group(2).lstrip("等")
+            return f"{head}{group.group(2)}" if head is not None else group.group(2).lstrip("等").strip()
         return self.person(who) or ""
 
 

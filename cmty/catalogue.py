@@ -211,6 +211,8 @@ CODES: tuple[Code, ...] = (
        "a finance board's balances disagree with the books"),
     _c("BOARD-RECORD-CHANGED", ERR, "§5 公开", "已公开的记录在发布后被修改或删除",
        "a record a published board showed was changed or deleted afterwards"),
+    _c("BOARD-BACKDATED", ERR, "§5 公开", "新凭证的日期落在已公开的期间内",
+       "a new voucher dated into a period already published"),
     _c("BOARD-ALTERED", ERR, "§5 公开", "已发布的公开栏文件被改动", "a published board file was altered"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),

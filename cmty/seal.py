@@ -5,29 +5,27 @@ annotated tag board/<period> (signed when git has a signing key). The tag's mess
 the blob of each board file as rendered, and the blob of each record file the boards show, as
 committed. A later edit of what such a record says (not of its comments or layout, nor of fields
 recorded later, such as a fee file's remittance), or of a board file, no longer matches its seal,
-and `cmty validate` says so (BOARD-RECORD-CHANGED, BOARD-ALTERED): a correction is a new record
-that refers to the original, like a reversing voucher, so that what residents read stays true.
+and `cmty validate` says so (cmty.sealcheck): a correction is a new record that refers to the
+original, like a reversing voucher, so that what residents read stays true.
 """
 
 from __future__ import annotations
 
 import difflib
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cmty import gitio
-from cmty.catalogue import severity_of, source_of
 from cmty.dates import bounds_of, day, month_of, month_span
-from cmty.findings import Finding, Text
+from cmty.findings import Text
 from cmty.kinds import KINDS as RECORD_KINDS
 from cmty.repo import Repo
 
 if TYPE_CHECKING:  # validation reads seals on every run; rendering is loaded only to publish
     from cmty.rules.base import Records
-    from cmty.source import Source
     from cmty.transaction import Outcome
 
 TAG_PREFIX = "board/"
@@ -222,119 +220,3 @@ def diff(repo: Repo, records: Records, seal: Seal) -> dict[str, str]:
         if new != old:
             changed[path] = unified_diff(old, new, path)
     return changed
-
-
-def findings_for(repo: Repo, blobs: dict[str, str], source: Source) -> list[Finding]:
-    """`findings` for a validation run: the files as `source` has them (an overlay or a commit),
-    with the blob ids git listed for the files it has unchanged."""
-    known = {rel: blob for rel, blob in blobs.items() if rel not in source.overlay}
-
-    def read(rel: str) -> bytes | None:
-        try:
-            return source.read_bytes(rel)
-        except OSError:
-            return None
-
-    return list(findings(repo, known, read, source.commit))
-
-
-def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | None],
-             commit: str | None = None) -> Iterator[Finding]:
-    """BOARD-RECORD-CHANGED for each record file whose content no longer matches the first seal
-    that covered it, BOARD-ALTERED for each board file that no longer matches its seal. `blobs`
-    are the blob ids git already knows for unchanged files; `read` gives any other file's bytes."""
-    reported: set[str] = set()
-    for seal in seals(repo, commit):
-        for code, files in (("BOARD-ALTERED", seal.boards), ("BOARD-RECORD-CHANGED", seal.covers)):
-            for path, blob in sorted(files.items()):
-                if path in reported or blobs.get(path) == blob:
-                    continue
-                raw = read(path)
-                if raw is not None and gitio.blob_id(raw) == blob:
-                    continue
-                old = gitio.read_blobs(repo.root, [blob]).get(blob, b"")
-                where = _where_changed(code, path, old, raw)
-                if where is None:
-                    continue
-                reported.add(path)
-                yield _changed(code, seal, path, where)
-
-
-# What a record may gain after a board showed it without changing what the board said: a fee
-# file's remittance (made the next month) and notes.
-LATER_FIELDS = {"fee": ("remitted", "note")}
-
-
-def _where_changed(code: str, path: str, old: bytes, raw: bytes | None) -> tuple[int, int] | None:
-    """Line and column of the first change that matters, (0, 0) for a file that is gone, None
-    when only comments, layout or fields recorded later changed."""
-    from cmty.kinds import kind_of_path
-    from cmty.locate import Locator
-    from cmty.yamlio import YamlLoadError, load_text
-
-    if raw is None:
-        return (0, 0)
-    new_text = raw.decode("utf-8", "replace")
-    if code != "BOARD-RECORD-CHANGED":
-        return _first_change(old.decode("utf-8", "replace"), new_text)
-    try:
-        before, after = load_text(old.decode("utf-8")), load_text(new_text)
-    except (YamlLoadError, UnicodeDecodeError):
-        return _first_change(old.decode("utf-8", "replace"), new_text)
-    kind = kind_of_path(path)
-    for data in (before, after):
-        for key in LATER_FIELDS.get(kind.name if kind else "", ()):
-            if isinstance(data, dict):
-                data.pop(key, None)
-    differs = _first_difference(before, after, ())
-    return None if differs is None else Locator(new_text).find(differs)
-
-
-def _first_difference(before: Any, after: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in [*after, *(k for k in before if k not in after)]:
-            if key not in after or key not in before:
-                return path if key not in after else (*path, key)
-            found = _first_difference(before[key], after[key], (*path, key))
-            if found is not None:
-                return found
-        return None
-    if isinstance(before, list) and isinstance(after, list):
-        for i, (b, a) in enumerate(zip(before, after, strict=False)):
-            found = _first_difference(b, a, (*path, i))
-            if found is not None:
-                return found
-        return None if len(before) == len(after) else path
-    return None if before == after else path
-
-
-def _changed(code: str, seal: Seal, path: str, where: tuple[int, int]) -> Finding:
-    record = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    line, column = where if where != (0, 0) else (None, None)
-    how = (Text("被修改", "was changed") if line is not None else Text("被删除", "was deleted"))
-    restore = f"git checkout {seal.tag} -- {path}"
-    if code == "BOARD-ALTERED":
-        message = Text(f"公开栏文件{how.zh}，与 {seal.on} 发布的 {seal.tag} 不符",
-                       f"the board file {how.en} since {seal.tag} published it on {seal.on}")
-        hint = Text(f"恢复已发布的内容（{restore}）；新的内容须另行发布",
-                    f"restore what was published ({restore}); new content needs a new publication")
-    else:
-        message = Text(f"{record} 在 {seal.period} 公开（{seal.tag}，{seal.on}）后{how.zh}",
-                       f"{record} {how.en} after the {seal.period} boards showed it ({seal.tag}, "
-                       f"{seal.on})")
-        hint = Text(f"已公开的记录不改原件：撤销修改（{restore}），更正另建一条引用原记录的新记录（如红字冲销凭证）",
-                    f"a published record is not edited: undo the change ({restore}) and correct it by "
-                    "a new record that refers to the original (like a reversing voucher)")
-    return Finding(code=code, severity=severity_of(code), file=path, record=record, line=line,
-                   column=column, rule=source_of(code), message=message,
-                   hint=hint)
-
-
-def _first_change(old: str, new: str) -> tuple[int, int]:
-    """Line and column (1-based) where `new` first differs from `old`."""
-    for number, (before, after) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), 1):
-        if before != after:
-            column = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
-                          min(len(before), len(after)))
-            return number, column + 1
-    return min(len(old.splitlines()), len(new.splitlines())) + 1, 1

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cmty import checkpool, collect, derive, gitio, identifiers, retention, rules, seal, strays
+from cmty import checkpool, collect, derive, gitio, identifiers, retention, rules, sealcheck, strays
 from cmty import index as index_mod
 from cmty.cache import ResultCache, fingerprint
 from cmty.config import CONFIG_NAME, Config
@@ -92,7 +92,7 @@ def validate_repo(repo: Repo, paths: Sequence[str] = (), *, use_cache: bool = Tr
             snapshot.save(run.cache.snapshot_path)
     found = [*found, *strays.findings(*run.strays)]
     found = [*found, *retention.for_files(repo.root, run.files, today, commit, overlay, run.deleted)]
-    found = [*found, *seal.findings_for(repo, run.blobs, source)]
+    found = [*found, *sealcheck.findings_for(repo, run.blobs, source, run.files)]
     found = _apply_overrides(found, config)
     if paths:
         found = [f for f in found if _selected(f.file, paths)]
