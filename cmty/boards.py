@@ -12,6 +12,7 @@ from cmty import affairsboard, duesboard, leaks, partyboard
 from cmty import board as finance
 from cmty.board import BoardError, sensitive_values
 from cmty.boardpolicy import REVEALED_BANNER, BoardPolicy, PolicyError, policy_for
+from cmty.config import Config
 from cmty.findings import Text
 from cmty.render.boards import affairs_md, dues_md, finance_md, party_md
 from cmty.rules.base import Records
@@ -20,6 +21,32 @@ KINDS = ("finance", "dues", "residents", "party")
 FORMATS = ("md", "html")
 KINDS_READ = tuple(sorted({*finance.KINDS_READ, *duesboard.KINDS_READ, *affairsboard.KINDS_READ,
                            *partyboard.KINDS_READ}))
+
+
+# Months in each cadence, and the cadence parameter each board kind follows (村委会组织法 art. 30).
+_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_CADENCE = {"finance": "disclosure.finance_every", "dues": "disclosure.general_every",
+            "residents": "disclosure.general_every", "party": "disclosure.general_every"}
+
+
+def due_kinds(config: Config, period: str) -> list[str]:
+    """The board kinds due for `period`: those whose cadence fits it a whole number of times (a
+    monthly finance board is due for 2026-09 and for 2026Q3; the quarterly ones only for the
+    quarter, half or year)."""
+    from cmty.dates import bounds_of
+
+    bounds = bounds_of(period)
+    if bounds is None:
+        return list(KINDS)  # the board itself will say how a period is written
+    months = (bounds[1].year - bounds[0].year) * 12 + bounds[1].month - bounds[0].month + 1
+    due = [kind for kind in KINDS if months % _MONTHS.get(str(config.param(_CADENCE[kind])), 3) == 0]
+    if not due:
+        raise BoardError(Text(f"{period} 没有应公开的内容（公开频次见 disclosure.finance_every、"
+                              "disclosure.general_every）", f"no board is due for {period} (see the "
+                              "cadences disclosure.finance_every and disclosure.general_every)"),
+                         Text("用季度等期间，如 2026Q3，或单独生成一种：cmty board finance --period …",
+                              "use a quarter such as 2026Q3, or make one kind: cmty board finance --period …"))
+    return due
 
 
 def render(records: Records, kind: str, period: str, today: date, lang: str, *, fmt: str = "md",

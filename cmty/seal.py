@@ -146,12 +146,12 @@ def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -
                                f"{period} shows what a new rendering would change"))
     _refuse_uncommitted_records(repo)
     try:
-        made = {board_path(period, kind): boards.render(records, kind, period, today, lang)
-                for kind in boards.KINDS}
+        due = boards.due_kinds(records.config, period)
+        made = {board_path(period, kind): boards.render(records, kind, period, today, lang) for kind in due}
     except BoardError as exc:
         raise EditRefused(exc.message, exc.hint) from None
     blobs = gitio.tracked_blobs(repo.root) or {}
-    covers = {path: blobs[path] for kind in boards.KINDS for path in covered(records, kind, period, today)
+    covers = {path: blobs[path] for kind in due for path in covered(records, kind, period, today)
               if path in blobs}
     seal = Seal(tag, period, lang, today, str(today),
                 {path: gitio.blob_id(text.encode("utf-8")) for path, text in made.items()}, covers)

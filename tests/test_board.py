@@ -243,3 +243,30 @@ def test_the_residents_board_shows_money_raised_and_relief_given_and_no_more(
         "| 2026-01-22 | V2026-0003 | 走访慰问（春节走访慰问困难党员慰问金） | 沈\\*兰 | 500.00 |",
         "| 2026-01-26 | V2026-0004 | 困难群众慰问（春节慰问困难居民（4户，每户200元）） | 刘\\*花等4户 | 800.00 |",
     ]
+
+
+@pytest.mark.parametrize(("finance_every", "period", "due"), [
+    ("month", "2026-09", ["finance"]),
+    ("month", "2026Q3", ["finance", "dues", "residents", "party"]),
+    ("quarter", "2026H2", ["finance", "dues", "residents", "party"]),
+    ("year", "2026Q3", ["dues", "residents", "party"]),
+])
+def test_all_means_the_boards_due_for_the_period(finance_every: str, period: str, due: list[str]) -> None:
+    """村委会组织法 art. 30: general matters quarterly, finance monthly where it is busy."""
+    from cmty.boards import due_kinds
+    from cmty.config import from_data
+
+    config = from_data({"community": {"name": "测试社区", "code": "370102003012", "level": "城市社区"},
+                        "roles": {}, "parameters": {"disclosure": {"finance_every": finance_every}}},
+                       Path("cmty.yaml"))
+    assert due_kinds(config, period) == due
+
+
+def test_a_period_with_no_board_due_is_refused(capsys: pytest.CaptureFixture[str], sample: Path,
+                                               tmp_path: Path) -> None:
+    """sample_data posts finance quarterly, so a month has no board of its own."""
+    code = _boundary.run(app, ["--repo", str(sample), "board", "--all", "--period", "2026-09",
+                               "--out", str(tmp_path / "out")])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("错误: 2026-09 没有应公开的内容（公开频次见 disclosure.finance_every、")
+    assert not (tmp_path / "out").exists()

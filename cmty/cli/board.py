@@ -107,7 +107,7 @@ for _kind in KIND_HELP:
 def every(
     ctx: typer.Context,
     every: Annotated[bool, typer.Option(
-        "--all", help="本期全部公开（写入 --out，默认 boards/期间） / every board of the period")] = False,
+        "--all", help="本期应公开的全部内容（写入 --out，默认 boards/期间） / every board due for the period")] = False,
     period: PeriodOption = "",
     out_dir: OutOption = None,
     as_of: AsOfOption = None,
@@ -119,6 +119,7 @@ def every(
     cmty board KIND --period P 生成一种；cmty board --all --period P 生成全部。
     """
     from cmty import boards
+    from cmty.board import BoardError
     from cmty.errors import UsageError
     from cmty.findings import Text
 
@@ -128,7 +129,11 @@ def every(
         raise UsageError(Text("给出一种公开类别和 --period，或用 --all --period",
                               "give a board kind and --period, or --all --period"),
                          Text("例如 cmty board finance --period 2026Q3", "e.g. cmty board finance --period 2026Q3"))
-    made = _make(ctx, list(boards.KINDS), period, as_of, lang, fmt, False)
+    try:
+        due = boards.due_kinds(repo_from(ctx).config, period)
+    except BoardError as exc:
+        raise UsageError(exc.message, exc.hint) from None
+    made = _make(ctx, due, period, as_of, lang, fmt, False)
     _write(made, out_dir or repo_from(ctx).root / "boards" / period, period, fmt)
 
 
