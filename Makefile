@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, a branch's assessment, a finance board, members
+## demo: validate the sample community (finds its planted mistakes), list what is due, a fund's year, a branch's assessment, a finance board, members; publish and seal boards in a copy
 demo: $(STAMP)
 	@echo '$$ cmty --repo sample_data validate'
 	@$(BIN)/cmty --repo sample_data validate; status=$$?; \
@@ -41,6 +41,17 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ cmty check-id 370102195511283937 91350100M000100Y43'
 	@$(BIN)/cmty check-id 370102195511283937 91350100M000100Y43; test $$? -eq 1
+	@echo
+	@echo '# 在 sample_data 的临时副本中发布 2026Q3 公开栏，再改动一张已公开的凭证 / publish, then edit a sealed voucher'
+	@d=$$(mktemp -d) && cp -r sample_data "$$d/data" && cd "$$d/data" && git init -q && \
+	  git -c user.name=文书 -c user.email=clerk@heyuan.invalid add -A && \
+	  git -c user.name=文书 -c user.email=clerk@heyuan.invalid commit -qm 导入 && \
+	  echo '$$ cmty board publish --period 2026Q3 --as-of 2026-10-08' && \
+	  GIT_AUTHOR_NAME=文书 GIT_AUTHOR_EMAIL=clerk@heyuan.invalid GIT_COMMITTER_NAME=文书 \
+	  GIT_COMMITTER_EMAIL=clerk@heyuan.invalid $(CURDIR)/$(BIN)/cmty board publish --period 2026Q3 --as-of 2026-10-08 && \
+	  sed -i.bak 's/"960.00"/"906.00"/' finance/vouchers/V2026-0022.yaml && rm finance/vouchers/V2026-0022.yaml.bak && \
+	  echo '$$ cmty validate   # after changing V2026-0022 from 960.00 to 906.00' && \
+	  { $(CURDIR)/$(BIN)/cmty validate | grep -A1 BOARD-; } && rm -rf "$$d"
 
 ## docs: regenerate docs/codes.md and docs/parameters.md from the code
 docs: $(STAMP)
