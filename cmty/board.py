@@ -169,18 +169,21 @@ def _check_stated(records: Records, period: str, boards: list[FundBoard]) -> Non
 
 
 def sensitive_values(records: Records, today: date) -> dict[str, str]:
-    """Value → class of every value of the records that a board must never show: the numbers
-    of the never-shown x-pii classes, and the names of residents under 14 (个人信息保护法 art. 28)."""
+    """Value → class of every value of the records that a board must not show as it is: the
+    numbers of the never-shown x-pii classes, people's names (office holders' too), and the
+    names of residents under 14 (个人信息保护法 art. 28), which no policy lets through."""
+    from cmty.boardpolicy import person_name
     from cmty.identifiers.id_number import birth_date_of_id
     from cmty.leaks import KINDS, known_values
 
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = [("name", n) for names in records.config.roles.values() for n in names]
     for kind, recs in records.by_kind.items():
         patterns = [(p, c) for p, c in kind_schema(kind).pii if c in KINDS]
         for rec in recs:
             for pattern, pii in patterns:
                 pairs.extend((pii, str(v)) for _, v in values_at(rec.data, pattern)
                              if isinstance(v, (str, int)) and not isinstance(v, bool))
+    pairs = [(pii, person_name(v) if pii == "name" else v) for pii, v in pairs]
     for resident in records.of("resident"):
         born = birth_date_of_id(str(resident.data.get("id_number") or ""))
         if born is not None and _years_between(born, today) < 14 and resident.data.get("name"):

@@ -47,9 +47,12 @@ class BoardPolicy:
     allowed_terms: tuple[str, ...] = ()  # sensitive-looking words this board may carry
     revealed: bool = False
 
+    def in_full(self, pii: str) -> bool:
+        return self.revealed or self.show.get(pii) == "full"
+
     def value(self, pii: str, raw: str) -> str | None:
         """`raw` as this board shows it, or None when the board leaves it out."""
-        how = "full" if self.revealed else self.show.get(pii, "omit")
+        how = "full" if self.in_full(pii) else self.show.get(pii, "omit")
         if how == "full":
             return raw
         return None if how == "omit" else str(mask_value(pii, raw))
@@ -67,6 +70,15 @@ class BoardPolicy:
             head = self.person(group.group(1))
             return f"{head}{group.group(2)}" if head is not None else group.group(2).lstrip("等").strip()
         return self.person(who) or ""
+
+
+def person_name(who: str) -> str:
+    """The person's name in a name field: "" for an organisation, 刘桂花 for "刘桂花等4户"."""
+    who = who.strip()
+    if who.endswith(ORGANISATION_ENDINGS):
+        return ""
+    group = _GROUP.match(who)
+    return group.group(1) if group else who
 
 
 def policy_for(boards: Mapping[str, Any], kind: str, reveal: bool = False) -> BoardPolicy:

@@ -57,17 +57,16 @@ def render(records: Records, kind: str, period: str, today: date, lang: str, *, 
     except PolicyError as exc:
         raise BoardError(exc.message, exc.hint) from None
     text = _markdown(records, kind, period, today, lang, policy)
+    _guard(records, kind, text, today, policy)
     if reveal:
         title, _, rest = text.partition("\n\n")
         text = f"{title}\n\n{REVEALED_BANNER.zh if lang == 'zh' else REVEALED_BANNER.en}{rest}"
-    else:
-        _guard(records, kind, text, today, policy)
     if fmt == "html":
         from cmty.render.html import board_html
 
+        # Every word of the page comes from the markdown just checked; its SVG adds only numbers
+        # worked out from the markdown's.
         text = board_html(text, lang)
-        if not reveal:
-            _guard(records, kind, text, today, policy)
     return text
 
 
@@ -83,7 +82,10 @@ def _markdown(records: Records, kind: str, period: str, today: date, lang: str,
 
 
 def _guard(records: Records, kind: str, text: str, today: date, policy: BoardPolicy) -> None:
-    found = leaks.scan(text, sensitive_values(records, today), policy.allowed_terms)
+    """Refuse a board that shows what it must not. A revealed internal board may show names,
+    mobiles and addresses; never ID, card or account numbers, sensitive facts or children."""
+    shown = [pii for pii in ("name", "mobile", "address") if policy.in_full(pii)]
+    found = leaks.scan(text, sensitive_values(records, today), policy.allowed_terms, shown)
     if not found:
         return
     zh, en = [], []
@@ -91,7 +93,7 @@ def _guard(records: Records, kind: str, text: str, today: date, policy: BoardPol
         origin = _origin(records, text[leak.start:leak.end])
         zh.append(f"第 {leak.line} 行第 {leak.column} 列 {leak.title.zh} {leak.shown}{origin.zh}")
         en.append(f"line {leak.line} column {leak.column}: {leak.title.en} {leak.shown}{origin.en}")
-    # A word not about anyone can be allowed; a child's name never can.
+    # A word not about anyone (or a shop named after its owner) can be allowed; a child never.
     words = any(leak.kind in leaks.WORDS and leak.kind != "child" for leak in found)
     raise BoardError(
         Text(f"{kind} 公开内容含不得公开的个人信息，未生成：" + "；".join(zh),
@@ -106,12 +108,16 @@ def _guard(records: Records, kind: str, text: str, today: date, policy: BoardPol
 
 
 def _origin(records: Records, needle: str) -> Text:
-    """Where the leaked text was typed: the first record holding it, by id and file. No board
-    shows the registry of residents, so a resident's own record (which holds their number and
-    name by right) is named only when nothing else holds the text."""
-    for _, recs in sorted(records.by_kind.items(), key=lambda pair: pair[0] == "resident"):
+    """Where the leaked text was typed: the first record holding it in a field that is not the
+    person's own (a member's record holds their ID number by right; a voucher's description
+    does not). No board shows the registry of residents, so residents come last."""
+    from cmty.schemas import kind_schema, values_at
+
+    for kind, recs in sorted(records.by_kind.items(), key=lambda pair: pair[0] == "resident"):
+        patterns = [pattern for pattern, _ in kind_schema(kind).pii]
         for rec in recs:
-            if any(needle in value for value in _strings(rec.data)):
+            own = {str(v) for pattern in patterns for _, v in values_at(rec.data, pattern)}
+            if any(needle in value for value in _strings(rec.data) if value not in own):
                 return Text(f"（来自 {rec.id}，{rec.file}）", f" (from {rec.id}, {rec.file})")
     return Text("", "")
 

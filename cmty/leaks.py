@@ -5,6 +5,10 @@ correction, drug use, religion or disability; and the names of children under 14
 scanned as text, whatever produced it, so what was typed into a free-text field (a voucher's
 description, a meeting's note) is caught too.
 
+Numbers are looked for as they are typed, not only as they are stored: with full-width digits,
+a +86 prefix, or groups split by spaces, dashes, dots or zero-width characters (3701 0219 7101
+1519 10, 139.1234.5678). A split number counts only when it checks out as one (an ID number's
+check character, a card's Luhn digit), so amounts and dates side by side are not taken for one.
 Masked forms (35*************123, 138****1234, ****6628) never match: every pattern needs the
 digits themselves.
 """
@@ -12,7 +16,8 @@ digits themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import pairwise
 from dataclasses import dataclass
 
 from cmty.findings import Text
@@ -38,8 +43,18 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disability", re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)残疾|残疾等级|[一二三四1-4]级残疾|"
                               r"残疾[一二三四1-4]级")),
     ("health", re.compile(r"精神病|精神分裂|精神障碍|抑郁症|癫痫|肺结核|乙肝|肝炎|白血病|尿毒症|癌症|"
-                          r"恶性肿瘤|病史|确诊|诊断为")),
+                          r"恶性肿瘤|病史|确诊|诊断为|糖尿病|脑梗|中风|瘫痪|患病|患有|盲人|聋哑|怀孕|孕妇|"
+                          r"因病")),
 )
+
+# Full-width digits, letters, signs and the ideographic space, folded one for one (so offsets in
+# the folded text are offsets in the board).
+_FOLD = {**{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+# What may stand between the groups of one number as people type it.
+_SEP = r"[ \t\-.\u00a0\u200b\u200c\u200d\u2060\ufeff]"
+_RUN = re.compile(rf"(?<![0-9A-Za-z])\+?[0-9]+(?:{_SEP}{{1,2}}[0-9]+)*(?:{_SEP}{{0,2}}[Xx])?(?![0-9A-Za-z])")
+_GROUP = re.compile(r"[0-9]+|[Xx]")
+_MOBILE = re.compile(r"(?:86)?1[3-9][0-9]{9}")
 
 KINDS: dict[str, Text] = {
     "id-number": Text("身份证号", "ID number"),
@@ -55,9 +70,10 @@ KINDS: dict[str, Text] = {
     "disability": Text("残疾状况", "disability"),
     "health": Text("健康状况", "health"),
     "child": Text("未满十四周岁儿童的姓名", "the name of a child under 14"),
+    "name": Text("未脱敏的姓名", "an unmasked name"),
 }
 # Found by what they say rather than by digits: shown in messages as they are.
-WORDS = frozenset(kind for kind, _ in _TERMS) | {"child"}
+WORDS = frozenset(kind for kind, _ in _TERMS) | {"child", "name"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +103,52 @@ def _hide(text: str) -> str:
     return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
+def _split_numbers(folded: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each number typed in groups or with a +86 prefix that checks out as
+    an ID number, a mobile or a bank card: the longest run of whole groups first. People split a
+    number with one kind of separator, so a span that mixes them (a date beside an amount) is
+    not one number."""
+    from cmty.identifiers.id_number import id_check_char
+
+    found: list[tuple[str, int, int]] = []
+    for run in _RUN.finditer(folded):
+        text = run.group()
+        groups = [(m.start(), m.end()) for m in _GROUP.finditer(text)]
+        if len(groups) < 2 and not text.lstrip("+").startswith("86"):
+            continue  # one plain group: the plain patterns have it
+        taken = -1
+        for i in range(len(groups)):
+            for j in range(len(groups), i, -1):
+                if groups[i][0] <= taken:
+                    break
+                span = groups[i:j]
+                seps = {text[a[1]:b[0]] for a, b in pairwise(span)}
+                kind = _number_kind("".join(text[a:b] for a, b in span).upper(), [b - a for a, b in span],
+                                    seps, id_check_char)
+                if kind:
+                    found.append((kind, run.start() + span[0][0], run.start() + span[-1][1]))
+                    taken = span[-1][1]
+                    break
+    return found
+
+
+def _number_kind(digits: str, sizes: list[int], seps: set[str], check: Callable[[str], str]) -> str:
+    if len(seps) > 1:
+        return ""
+    dotted = any("." in sep for sep in seps)
+    if len(digits) == 18 and not dotted and min(sizes) >= 2 and re.fullmatch(_ID_18, digits) \
+            and check(digits[:17]) == digits[17]:
+        return "id-number"
+    if "X" in digits:
+        return ""
+    if len(digits) in (11, 13) and _MOBILE.fullmatch(digits):
+        return "mobile"
+    if 16 <= len(digits) <= 19 and not dotted and digits[0] in "3456" \
+            and all(n == 4 for n in sizes[:-1]) and _luhn(digits):
+        return "bank-card"
+    return ""
+
+
 def _place(text: str, start: int) -> tuple[int, int]:
     line = text.count("\n", 0, start) + 1
     return line, start - (text.rfind("\n", 0, start) + 1) + 1
@@ -102,32 +164,39 @@ def _allowed(text: str, allowed: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def scan(text: str, known: Mapping[str, str] | None = None, allowed: Iterable[str] = ()) -> list[Leak]:
+def scan(text: str, known: Mapping[str, str] | None = None, allowed: Iterable[str] = (),
+         shown: Iterable[str] = ()) -> list[Leak]:
     """Every leak in `text`, in order: numbers that look like personal ones, words that tell a
-    sensitive fact about someone (unless inside one of the `allowed` terms), and the exact
-    sensitive values of `known` (value → its class) wherever they stand."""
+    sensitive fact about someone and names (unless inside one of the `allowed` terms), and the
+    exact values of `known` (value → its class) wherever they stand. Classes in `shown` are let
+    through: an internal board revealed on purpose shows names and mobiles."""
     found: dict[tuple[int, int], Leak] = {}
     permitted = _allowed(text, allowed)
+    let_through = frozenset(shown)
+    folded = text.translate(_FOLD)
 
     def add(kind: str, start: int, end: int) -> None:
-        if kind in WORDS and kind != "child" and any(a <= start and end <= b for a, b in permitted):
+        if kind in let_through or (kind in WORDS and kind != "child"
+                                   and any(a <= start and end <= b for a, b in permitted)):
             return
         line, column = _place(text, start)
-        shown = text[start:end] if kind in WORDS else _hide(text[start:end])
-        found.setdefault((start, end), Leak(kind, start, end, line, column, shown))
+        seen = text[start:end] if kind in WORDS else _hide(text[start:end])
+        found.setdefault((start, end), Leak(kind, start, end, line, column, seen))
 
     for kind, pattern in (*_PATTERNS, *_TERMS):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(folded):
             if kind == "bank-card" and not _luhn(match.group()):
                 continue
             add(kind, match.start(), match.end())
+    for kind, start, end in _split_numbers(folded):
+        add(kind, start, end)
     for value, kind in (known or {}).items():
-        if len(value) < (2 if kind == "child" else 6) or kind not in KINDS:
+        if len(value) < (2 if kind in WORDS else 6) or kind not in KINDS:
             continue  # too short to be anyone's number or name, or not a class never shown
-        start = text.find(value)
+        start = folded.find(value)
         while start >= 0:
             add(kind, start, start + len(value))
-            start = text.find(value, start + 1)
+            start = folded.find(value, start + 1)
     ordered = sorted(found.values(), key=lambda leak: (leak.start, -leak.end))
     # One number, one leak: drop what lies inside another (a card-like run inside an ID).
     return [leak for i, leak in enumerate(ordered)

@@ -359,17 +359,23 @@ def test_the_name_of_a_child_under_14_stops_the_board(capsys: pytest.CaptureFixt
                           f"未满十四周岁儿童的姓名 王小明{ORIGIN}\n")
     assert "R00007" not in err
     assert not (tmp_path / "boards").exists()
-    # 14 on 2032-05-01: as of that day the name may appear
+    # 14 on 2032-05-01: from that day the name is an adult's, refused as any unmasked name is
     code, out, err = cmty(capsys, root, "board", "finance", "--period", "2026Q3", "--as-of", "2032-05-01")
-    assert (code, err) == (0, "") and "王小明家长协助搬运" in out
-    code, _, _ = cmty(capsys, root, "board", "finance", "--period", "2026Q3", "--as-of", "2032-04-30")
-    assert code == 2
+    assert code == 2 and "未脱敏的姓名 王小明" in err and "儿童" not in err
+    code, _, err = cmty(capsys, root, "board", "finance", "--period", "2026Q3", "--as-of", "2032-04-30")
+    assert code == 2 and "未满十四周岁儿童的姓名 王小明" in err
 
 
-def test_the_same_name_for_an_adult_is_not_refused(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+def test_an_adult_s_full_name_in_free_text_is_refused_unless_names_are_shown(
+        capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    """The board masks names (张*明), so a resident's full name typed into a description is
+    refused; a board whose policy shows names in full, or that allows the term, takes it."""
     root = data
     add_resident(root, "王小明", date(1996, 5, 1))
     describe(root, "空调清洗，王小明家长协助搬运")
+    code, _, err = finance(capsys, root)
+    assert code == 2 and "未脱敏的姓名 王小明（来自 V2026-0022，finance/vouchers/V2026-0022.yaml）" in err
+    configure(root, "boards: {finance: {show: {name: full}}}\n")
     code, out, err = finance(capsys, root)
     assert (code, err) == (0, "")
     assert row(out, F01, "2026-07-09")["摘要"] == "场地维护（党群服务中心空调清洗，王小明家长协助搬运）"
@@ -429,3 +435,25 @@ def test_allowed_terms_never_excuse_numbers_or_children() -> None:
     assert scan(text, {"王小明": "child"}, allowed) == [Leak("mobile", 3, 14, 1, 4, "*******5678"),
                                                         Leak("child", 15, 18, 1, 16, "王小明")]
     assert scan("王小明", {"王小明": "child", "明": "child"}) == [Leak("child", 0, 3, 1, 1, "王小明")]
+
+
+def test_a_member_s_own_id_number_typed_into_a_voucher_is_blamed_on_the_voucher(
+        capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    """M0022 holds 370102197101151910 by right; the voucher's description does not."""
+    root = data
+    describe(root, "空调清洗，经手人身份证 3701 0219 7101 1519 10")
+    code, _, err = finance(capsys, root)
+    assert code == 2
+    assert f"身份证号 ******************9 10{ORIGIN}" in err and "M0022" not in err
+
+
+@pytest.mark.parametrize(("typed", "what"), [("身份证370102197101151910", "身份证号"),
+                                             ("艾滋病", "艾滋病相关信息")])
+def test_reveal_never_shows_what_is_never_shown(capsys: pytest.CaptureFixture[str], data: Path, typed: str,
+                                               what: str) -> None:
+    """--reveal shows names and mobiles on an internal board; ID numbers and sensitive facts
+    stay refused (DOMAIN §10's never-render list)."""
+    root = configure(data, "boards: {finance: {audience: internal}}\n")
+    describe(root, f"空调清洗，{typed}")
+    code, out, err = finance(capsys, root, "--reveal")
+    assert (code, out) == (2, "") and f" {what} " in err

@@ -74,9 +74,46 @@ def test_a_mobile_with_spaces_or_dashes_is_found_and_its_place_given() -> None:
 
 def test_the_repositorys_own_sensitive_values_are_found_verbatim() -> None:
     """A corporate account (20 digits, no Luhn digit) and a passport number are only known from
-    the records' x-pii fields; short values are ignored rather than matched everywhere."""
+    the records' x-pii fields, as are people's names; numbers too short to be anyone's are
+    ignored rather than matched everywhere; a masked name is not the name."""
     known = known_values([("bank-account", "37050185010000016628"), ("passport-number", "EA1234567"),
-                          ("name", "王敏"), ("permit-number", "12")])
-    text = "F01 账户 37050185010000016628；护照 EA1234567；经办人王敏"
+                          ("name", "王敏"), ("permit-number", "12"), ("income", "5200.00")])
+    text = "F01 账户 37050185010000016628；护照 EA1234567；经办人王敏，复核 王*"
     assert [(leak.kind, leak.shown) for leak in scan(text, known)] == [
-        ("bank-account", "****************6628"), ("passport-number", "*****4567")]
+        ("bank-account", "****************6628"), ("passport-number", "*****4567"), ("name", "王敏")]
+    assert scan(text, known, shown=["name"])[2:] == []  # a board showing names in full
+
+
+@pytest.mark.parametrize(("typed", "kind", "shown"), [
+    ("+8613912345678", "mobile", "*********5678"),
+    ("8613912345678", "mobile", "*********5678"),
+    ("１３９１２３４５６７８", "mobile", "*******５６７８"),
+    ("139.1234.5678", "mobile", "*********5678"),
+    ("139\u200b1234\u200b5678", "mobile", "*********5678"),
+    ("139\u30001234\u30005678", "mobile", "*********5678"),
+    ("3701 0219 7101 1519 10", "id-number", "******************9 10"),
+    ("370102 19710115 1910", "id-number", "****************1910"),
+    ("370102-19710115-1910", "id-number", "****************1910"),
+    ("３７０１０２１９７１０１１５１９１０", "id-number", "**************１９１０"),
+    ("6222 0202 0011 2233 446", "bank-card", "******************* 446"),  # passes Luhn
+])
+def test_a_number_typed_as_people_type_it_is_found(typed: str, kind: str, shown: str) -> None:
+    """Full-width digits, a +86 prefix, groups split by spaces, dashes, dots or zero-width
+    characters: the number is found where it stands, its digits hidden in the message."""
+    text = f"慰问困难户（电话 {typed}），"
+    at = text.index(typed.lstrip("+"))
+    (leak,) = scan(text)
+    assert (leak.kind, leak.start, leak.end, leak.shown) == (kind, at, 9 + len(typed), shown)
+
+
+@pytest.mark.parametrize("text", [
+    "2026-07-09 1360.00",                     # a date and an amount side by side
+    "2026-09-20 2026-09-24 2026-10-01",       # dates in a row
+    "30000.00 2026-10-12",
+    "3701 0219 7101 1519 11",                 # grouped like an ID, but its check character is wrong
+    "6222 0202 0011 2233 447",                # grouped like a card, but Luhn fails
+    "139.1234-5678 元",                       # mixed separators are not one number typed
+    "发票号 26372000000222607631",
+])
+def test_numbers_side_by_side_are_not_taken_for_one(text: str) -> None:
+    assert scan(text) == []
