@@ -12,6 +12,7 @@ original, like a reversing voucher, so that what residents read stays true.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,10 +44,12 @@ class Seal:
     on: str                      # the tag's date, YYYY-MM-DD
     boards: dict[str, str]       # board file → blob as rendered
     covers: dict[str, str]       # record file → blob as committed
+    folder: str = ""             # the data repository's folder in its git work tree ("" at the top)
 
     def text(self) -> str:
         lines = [f"公开 {self.period} / boards published for {self.period}", "", SEAL_MARK,
                  f"period: {self.period}", f"lang: {self.lang}", f"as-of: {self.as_of}"]
+        lines += [f"folder: {self.folder}"] if self.folder else []
         lines += [f"board {blob} {path}" for path, blob in sorted(self.boards.items())]
         lines += [f"covers {blob} {path}" for path, blob in sorted(self.covers.items())]
         return "\n".join(lines) + "\n"
@@ -70,20 +73,36 @@ def parse_seal(tag: str, on: str, message: str) -> Seal | None:
     if as_of is None or "period" not in fields:
         return None
     return Seal(tag, fields["period"], fields.get("lang", "zh"), as_of, on, files["board"],
-                files["covers"])
+                files["covers"], fields.get("folder", "").strip())
 
 
-def seals(repo: Repo, commit: str | None = None) -> list[Seal]:
-    """Every board seal reachable from `commit` (default HEAD), oldest period first."""
-    out = gitio.run(repo.root, "for-each-ref", "--merged", commit or "HEAD",
-                    "--format=%(refname:strip=2)%00%(creatordate:short)%00%(contents)%00%00",
+def seals(repo: Repo, commit: str | None = None, *, merged: bool = True) -> list[Seal]:
+    """Every board seal of this data repository, oldest period first: those reachable from
+    `commit` (default HEAD), or all of them with merged=False. Other data folders of the same
+    git work tree have their own."""
+    reachable = ["--merged", commit or "HEAD"] if merged else []
+    out = gitio.run(repo.root, "for-each-ref", *reachable,
+                    "--format=%(refname:strip=2)%00%(creatordate:short)%00%(contents)%00",
                     f"refs/tags/{TAG_PREFIX}")
-    found = []
-    for chunk in (out or b"").decode("utf-8", "replace").split("\x00\x00"):
-        parts = chunk.lstrip("\n").split("\x00")
-        if len(parts) == 3 and (seal := parse_seal(*parts)) is not None:
-            found.append(seal)
+    # A message cannot hold a NUL, so the fields come in threes, whatever the messages say.
+    fields = (out or b"").decode("utf-8", "replace").split("\x00")
+    folder = repo.prefix_in_git().rstrip("/")
+    found = [seal for i in range(0, len(fields) - 2, 3)
+             if (seal := parse_seal(fields[i].lstrip("\n"), fields[i + 1], fields[i + 2])) is not None
+             and seal.folder == folder]
     return sorted(found, key=lambda s: (bounds_of(s.period) or (date.max, date.max), s.tag))
+
+
+def tag_name(repo: Repo, period: str) -> str:
+    """board/2026Q3, or board/<folder>/2026Q3 for a data repository in a folder of a bigger git
+    work tree (each folder publishes its own boards)."""
+    folder = re.sub(r"[\s~^:?*\[\\]+", "-", repo.prefix_in_git().rstrip("/"))
+    return f"{TAG_PREFIX}{folder + '/' if folder else ''}{period}"
+
+
+def published(repo: Repo, period: str) -> Seal | None:
+    """The seal of `period`, wherever its tag points."""
+    return next((s for s in seals(repo, merged=False) if s.period == period), None)
 
 
 def board_path(period: str, kind: str) -> str:
@@ -137,7 +156,8 @@ def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -
     from cmty.board import BoardError
     from cmty.transaction import EditRefused, Message, apply
 
-    tag = TAG_PREFIX + period
+    tag = tag_name(repo, period)
+    _refuse_unpublishable(repo, period, today)
     if gitio.run(repo.root, "rev-parse", "--verify", "-q", f"refs/tags/{tag}") is not None:
         raise EditRefused(Text(f"{period} 的公开已发布（标签 {tag}），不能重新发布",
                                f"the boards of {period} were published already (tag {tag})"),
@@ -154,13 +174,33 @@ def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -
     covers = {path: blobs[path] for kind in due for path in covered(records, kind, period, today)
               if path in blobs}
     seal = Seal(tag, period, lang, today, str(today),
-                {path: gitio.blob_id(text.encode("utf-8")) for path, text in made.items()}, covers)
+                {path: gitio.blob_id(text.encode("utf-8")) for path, text in made.items()}, covers,
+                repo.prefix_in_git().rstrip("/"))
     signed = _signing_key(repo)
     message = Message(f"发布 {period} 公开栏", f"publish the boards of {period}", "board.publish",
                       tuple(sorted(made)))
     outcome = apply(repo, lambda: ({p: t.encode("utf-8") for p, t in made.items()}, message),
                     after_commit=lambda commit: _tag(repo, tag, commit, seal.text(), signed))
     return Published(tag, outcome, len(covers), signed)
+
+
+def _refuse_unpublishable(repo: Repo, period: str, today: date) -> None:
+    """A board is published on a branch, after its period has ended."""
+    from cmty.board import period_bounds
+    from cmty.transaction import EditRefused
+
+    if gitio.run(repo.root, "symbolic-ref", "-q", "HEAD") is None:
+        raise EditRefused(Text("当前不在任何分支上（HEAD 游离），公开不能发布在这里",
+                               "HEAD is not on a branch (detached): boards are not published here"),
+                          Text("先切换到主分支：git switch main", "switch to the main branch first: "
+                               "git switch main"))
+    last = period_bounds(period)[1]
+    if today <= last:
+        raise EditRefused(Text(f"{period} 到 {last} 才结束，结束后才能发布（--as-of {today}）",
+                               f"{period} ends on {last}; its boards are published after that "
+                               f"(--as-of {today})"),
+                          Text("期间结束后再发布；预览用 cmty board --all", "publish once the period has "
+                               "ended; preview with cmty board --all"))
 
 
 def _refuse_uncommitted_records(repo: Repo) -> None:

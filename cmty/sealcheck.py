@@ -6,6 +6,7 @@ it reads the seals once and parses only the files whose blobs differ from them."
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cmty import gitio
@@ -91,19 +92,23 @@ def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | No
                 if raw is not None and gitio.blob_id(raw) == blob:
                     continue
                 old = gitio.read_blobs(repo.root, [blob]).get(blob, b"")
-                where = _where_changed(code, path, old, raw)
+                where = _where_changed(code, path, old, raw, seal.as_of)
                 if where is None:
                     continue
                 reported.add(path)
                 yield _changed(code, seal, path, where)
 
 
-# What a record may gain after a board showed it without changing what the board said: a fee
-# file's remittance (made the next month) and notes.
-LATER_FIELDS = {"fee": ("remitted", "note")}
+# What a record may gain or correct after a board showed it without changing what the board said:
+# notes anywhere; when a disclosure went up and came down and who reviewed it; a meeting's place,
+# chair, minute-taker and roll; a fee file's remittance, which the board shows only once it has
+# been made (see `_drop_later`). A voucher is an accounting record: only its note is free.
+LATER_FIELDS = {"*": ("note",), "disclosure": ("posted_on", "taken_down_on", "location", "reviewed_by"),
+                "meeting": ("place", "presider", "recorder", "attended", "absent", "hours", "notice_on")}
 
 
-def _where_changed(code: str, path: str, old: bytes, raw: bytes | None) -> tuple[int, int] | None:
+def _where_changed(code: str, path: str, old: bytes, raw: bytes | None, as_of: date
+                   ) -> tuple[int, int] | None:
     """Line and column of the first change that matters, (0, 0) for a file that is gone, None
     when only comments, layout or fields recorded later changed."""
     from cmty.kinds import kind_of_path
@@ -113,19 +118,29 @@ def _where_changed(code: str, path: str, old: bytes, raw: bytes | None) -> tuple
     if raw is None:
         return (0, 0)
     new_text = raw.decode("utf-8", "replace")
-    if code != "BOARD-RECORD-CHANGED":
-        return _first_change(old.decode("utf-8", "replace"), new_text)
+    if code != "BOARD-RECORD-CHANGED":  # a board file: the same text, whatever the line endings
+        before = old.decode("utf-8", "replace")
+        return None if before.replace("\r\n", "\n") == new_text.replace("\r\n", "\n") else \
+            _first_change(before, new_text)
     try:
         before, after = load_text(old.decode("utf-8")), load_text(new_text)
     except (YamlLoadError, UnicodeDecodeError):
         return _first_change(old.decode("utf-8", "replace"), new_text)
     kind = kind_of_path(path)
     for data in (before, after):
-        for key in LATER_FIELDS.get(kind.name if kind else "", ()):
-            if isinstance(data, dict):
-                data.pop(key, None)
+        _drop_later(data, kind.name if kind else "", as_of)
     differs = _first_difference(before, after, ())
     return None if differs is None else Locator(new_text).find(differs)
+
+
+def _drop_later(data: Any, kind: str, as_of: date) -> None:
+    if not isinstance(data, dict):
+        return
+    for key in (*LATER_FIELDS["*"], *LATER_FIELDS.get(kind, ())):
+        data.pop(key, None)
+    remitted = data.get("remitted")
+    if kind == "fee" and (not isinstance(remitted, dict) or (day(remitted.get("on")) or date.max) > as_of):
+        data.pop("remitted", None)  # not yet made on the board's day: not on the board
 
 
 def _first_difference(before: Any, after: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:

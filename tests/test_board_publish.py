@@ -502,3 +502,63 @@ def test_a_signing_key_makes_a_signed_tag(unpublished: Path, gnupg: str) -> None
         0, "2026Q3：重新生成与已发布内容一致 / re-rendering gives what was published\n")
     edit(root, V22, 'amount: "960.00"', 'amount: "906.00"')
     assert placed(board_findings(root)) == [("BOARD-RECORD-CHANGED", V22, 6, 30, "V2026-0022")]
+
+
+def test_a_tag_with_an_empty_message_hides_no_seal(republished: Path) -> None:
+    """Tags of other tools under board/ are skipped whatever their messages hold."""
+    root = republished
+    git(root, "tag", "-a", "board/notes", "-m", "", "HEAD~1")
+    edit(root, "finance/vouchers/V2026-0022.yaml", "960.00", "906.00")
+    assert [f.code for f in board_findings(root)] == ["BOARD-RECORD-CHANGED"]
+
+
+def test_publishing_needs_a_branch_and_an_ended_period(unpublished: Path) -> None:
+    root = unpublished
+    code, _, err = cmty(root, "board", "publish", "--period", "2026Q3", "--as-of", "2026-09-30")
+    assert code == 2 and err.startswith("错误: 2026Q3 到 2026-09-30 才结束，结束后才能发布（--as-of 2026-09-30）")
+    git(root, "checkout", "-q", "--detach")
+    code, _, err = cmty(root, "board", "publish", "--period", "2026Q3", "--as-of", AS_OF)
+    assert code == 2 and err.startswith("错误: 当前不在任何分支上（HEAD 游离）")
+    assert git(root, "tag") == ""
+
+
+def test_two_data_folders_in_one_git_repository_publish_apart(pristine: Path, tmp_path: Path) -> None:
+    """Each folder's boards are tagged board/<folder>/<period> and checked only against its own."""
+    import shutil
+
+    big = tmp_path / "big"
+    for folder in ("east", "west"):
+        shutil.copytree(pristine, big / folder, ignore=shutil.ignore_patterns(".git"))
+    git(big.parent, "init", "-q", str(big))
+    git(big, "config", "user.name", "王敏")
+    git(big, "config", "user.email", "wm@example.invalid")
+    git(big, "add", "-A")
+    git(big, "commit", "-q", "-m", "两个社区")
+    for folder in ("east", "west"):
+        code, out, err = cmty(big / folder, "board", "publish", "--period", "2026Q3", "--as-of", AS_OF)
+        assert (code, err) == (0, "") and f"已建标签 board/{folder}/2026Q3" in out
+    edit(big / "west", "finance/vouchers/V2026-0022.yaml", "960.00", "906.00")
+    assert board_findings(big / "east") == []
+    assert [(f.code, f.file) for f in board_findings(big / "west")] == [
+        ("BOARD-RECORD-CHANGED", "finance/vouchers/V2026-0022.yaml")]
+
+
+@pytest.mark.parametrize(("rel", "old", "new"), [
+    ("disclosures/2026Q3-finance.yaml", "taken_down_on:", "note: 已揭下\ntaken_down_on:"),
+    ("finance/vouchers/V2026-0022.yaml", "approvals:", "note: 补记\napprovals:"),
+])
+def test_what_a_board_never_showed_may_be_recorded_later(republished: Path, rel: str, old: str, new: str) -> None:
+    root = republished
+    edit(root, rel, old, new)
+    assert board_findings(root) == []
+
+
+def test_a_remittance_shown_on_the_board_is_sealed_and_a_later_one_is_not(republished: Path) -> None:
+    """The 2026-08 dues went up on 2026-09-12, before the board's day: its amount is on the
+    board. The 2026-09 dues went up on 2026-10-12, after it: recording or changing that
+    remittance changes nothing the board said."""
+    root = republished
+    edit(root, "party/fees/2026-09.yaml", 'amount: "3284.20", to:', 'amount: "3000.00", to:')
+    assert board_findings(root) == []
+    edit(root, "party/fees/2026-08.yaml", 'amount: "2857.90", to:', 'amount: "2800.00", to:')
+    assert [(f.code, f.file) for f in board_findings(root)] == [("BOARD-RECORD-CHANGED", "party/fees/2026-08.yaml")]

@@ -164,10 +164,11 @@ def diff(ctx: typer.Context, period: Annotated[str, typer.Argument(help="期间 
     from cmty.findings import Text
 
     repo = repo_from(ctx)
-    found = next((s for s in seal.seals(repo) if s.period == period), None)
+    found = seal.published(repo, period)
     if found is None:
-        raise UsageError(Text(f"{period} 尚未发布（没有标签 board/{period}）",
-                              f"{period} has not been published (no tag board/{period})"),
+        tag = seal.tag_name(repo, period)
+        raise UsageError(Text(f"{period} 尚未发布（没有标签 {tag}）",
+                              f"{period} has not been published (no tag {tag})"),
                          Text(f"发布：cmty board publish --period {period}",
                               f"publish it: cmty board publish --period {period}"))
     try:
