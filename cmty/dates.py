@@ -109,12 +109,12 @@ def periods(start: date, end: date, cadence: str) -> list[tuple[str, date, date]
     return out
 
 
-_PERIOD_NAME = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2])|Q([1-4])|H([12]))?$")
+_PERIOD_NAME = re.compile(r"(19[0-9]{2}|2[0-9]{3})(?:-(0[1-9]|1[0-2])|Q([1-4])|H([12]))?")
 
 
 def bounds_of(period: str) -> tuple[date, date] | None:
     """First and last day of a named period (2026-03, 2026Q1, 2026H1 or 2026), or None."""
-    m = _PERIOD_NAME.match(period)
+    m = _PERIOD_NAME.fullmatch(period)
     if m is None:
         return None
     year, month, quarter, half = m.groups()

@@ -154,7 +154,7 @@ def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -
     """Render, commit and tag every board of `period`; on any failure nothing is left behind."""
     from cmty import boards
     from cmty.board import BoardError
-    from cmty.transaction import EditRefused, Message, apply
+    from cmty.transaction import EditRefused, Message, Outcome, apply
 
     tag = tag_name(repo, period)
     _refuse_unpublishable(repo, period, today)
@@ -179,8 +179,19 @@ def publish(repo: Repo, records: Records, period: str, today: date, lang: str) -
     signed = _signing_key(repo)
     message = Message(f"发布 {period} 公开栏", f"publish the boards of {period}", "board.publish",
                       tuple(sorted(made)))
-    outcome = apply(repo, lambda: ({p: t.encode("utf-8") for p, t in made.items()}, message),
-                    after_commit=lambda commit: _tag(repo, tag, commit, seal.text(), signed))
+    if all(blobs.get(path) == blob for path, blob in seal.boards.items()):
+        # The boards were committed as they are now (say, after cmty board --all): seal that commit.
+        head = (gitio.run(repo.root, "rev-parse", "HEAD") or b"").decode().strip()
+        _tag(repo, tag, head, seal.text(), signed)
+        return Published(tag, Outcome(sorted(made), head), len(covers), signed)
+    folder = repo.root / "boards" / period
+    try:
+        outcome = apply(repo, lambda: ({p: t.encode("utf-8") for p, t in made.items()}, message),
+                        after_commit=lambda commit: _tag(repo, tag, commit, seal.text(), signed))
+    except BaseException:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # made for the boards that were put back
+        raise
     return Published(tag, outcome, len(covers), signed)
 
 

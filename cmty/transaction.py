@@ -165,6 +165,25 @@ def write_atomic(path: Path, raw: bytes | None) -> None:
     _put_back(path, raw)
 
 
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write several files, all or none: if one cannot be written, those already written are
+    put back as they were, and the error is raised."""
+    before = {path: _read(path) for path in files if not path.is_dir()}
+    made: list[Path] = []
+    try:
+        for path, raw in files.items():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _put_back(path, raw)
+            except OSError as exc:  # name the file asked for, not the temporary one
+                raise OSError(exc.errno, exc.strerror, str(path)) from exc
+            made.append(path)
+    except BaseException:
+        for path in made:
+            _put_back(path, before.get(path))
+        raise
+
+
 def _put_back(path: Path, raw: bytes | None) -> None:
     # The writer itself; the rollback calls it directly so that it never depends on the step
     # that just failed.
@@ -178,12 +197,18 @@ def _put_back(path: Path, raw: bytes | None) -> None:
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
+        # mkstemp makes the file private; a new file gets the permissions any new file would.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _git(repo: Repo, *args: str) -> str:

@@ -270,3 +270,22 @@ def test_a_period_with_no_board_due_is_refused(capsys: pytest.CaptureFixture[str
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("错误: 2026-09 没有应公开的内容（公开频次见 disclosure.finance_every、")
     assert not (tmp_path / "out").exists()
+
+
+def test_all_writes_every_board_or_none(capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path) -> None:
+    """One board that cannot be written (its name is taken by a folder) puts back those written."""
+    out_dir = tmp_path / "out"
+    (out_dir / "2026Q3-residents.md").mkdir(parents=True)
+    code = _boundary.run(app, ["--repo", str(sample), "board", "--all", "--period", "2026Q3", "--out", str(out_dir)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"错误: 无法写入 {out_dir / '2026Q3-residents.md'}：Is a directory，未写入任何公开")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["2026Q3-residents.md"]
+
+
+@pytest.mark.parametrize("period", ["0000", "9999Q4", "2026Q3\n", "2026Q5", "2026-13", " 2026Q3"])
+def test_a_period_cmty_cannot_read_is_a_usage_error(capsys: pytest.CaptureFixture[str], sample: Path,
+                                                   period: str) -> None:
+    code = _boundary.run(app, ["--repo", str(sample), "board", "finance", "--period", period])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith(f"错误: 期间 {period!r} 无法识别\n")

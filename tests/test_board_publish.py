@@ -562,3 +562,34 @@ def test_a_remittance_shown_on_the_board_is_sealed_and_a_later_one_is_not(republ
     assert board_findings(root) == []
     edit(root, "party/fees/2026-08.yaml", 'amount: "2857.90", to:', 'amount: "2800.00", to:')
     assert [(f.code, f.file) for f in board_findings(root)] == [("BOARD-RECORD-CHANGED", "party/fees/2026-08.yaml")]
+
+
+def test_all_does_not_overwrite_a_sealed_folder(republished: Path, tmp_path: Path) -> None:
+    root = republished
+    before = state(root)
+    code, out, err = cmty(root, "board", "--all", "--period", "2026Q3", "--as-of", AS_OF)
+    assert (code, out) == (2, "")
+    assert err.startswith("错误: 2026Q3 已发布（board/2026Q3），不能覆盖 boards/2026Q3/ 中已封存的公开")
+    assert state(root) == before
+    code, out, _ = cmty(root, "board", "--all", "--period", "2026Q3", "--as-of", AS_OF, "--out", str(tmp_path / "x"))
+    assert code == 0 and len(out.splitlines()) == 4
+
+
+def test_boards_already_committed_as_rendered_are_sealed_where_they_are(unpublished: Path) -> None:
+    """cmty board --all, reviewed and committed by hand, then published: the commit is tagged."""
+    root = unpublished
+    code, _, _ = cmty(root, "board", "--all", "--period", "2026Q3", "--as-of", AS_OF)
+    assert code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "公开栏初稿")
+    reviewed = head(root)
+    code, out, err = cmty(root, "board", "publish", "--period", "2026Q3", "--as-of", AS_OF)
+    assert (code, err) == (0, "") and out.startswith(f"已提交 {reviewed[:7]}：")
+    assert head(root) == reviewed and git(root, "rev-parse", f"{TAG}^{{commit}}").strip() == reviewed
+    assert oct((root / BOARDS[0]).stat().st_mode & 0o777) == oct(0o666 & ~current_umask())
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -65,16 +65,24 @@ def _make(ctx: typer.Context, kinds: list[str], period: str, as_of: str | None, 
 
 
 def _write(made: dict[str, str], folder: Path | None, period: str, fmt: Format) -> None:
-    from cmty.transaction import write_atomic
+    """Print the boards, or write them into `folder`: every file or none."""
+    from cmty.errors import UsageError
+    from cmty.findings import Text
+    from cmty.transaction import write_all
 
     if folder is None:
         for text in made.values():
             out(text)
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    for kind, text in made.items():
-        target = folder / f"{period}-{kind}.{fmt.value}"
-        write_atomic(target, text.encode("utf-8"))
+    targets = {folder / f"{period}-{kind}.{fmt.value}": text.encode("utf-8") for kind, text in made.items()}
+    try:
+        write_all(targets)
+    except OSError as exc:
+        raise UsageError(Text(f"无法写入 {exc.filename}：{exc.strerror}，未写入任何公开",
+                              f"cannot write {exc.filename}: {exc.strerror}; no board was written"),
+                         Text("换一个目录（--out），或检查该路径", "choose another folder (--out) or check "
+                              "that path")) from None
+    for target in targets:
         out(f"{target}\n")
 
 
@@ -118,7 +126,7 @@ def every(
 
     cmty board KIND --period P 生成一种；cmty board --all --period P 生成全部。
     """
-    from cmty import boards
+    from cmty import boards, seal
     from cmty.board import BoardError
     from cmty.errors import UsageError
     from cmty.findings import Text
@@ -133,8 +141,15 @@ def every(
         due = boards.due_kinds(repo_from(ctx).config, period)
     except BoardError as exc:
         raise UsageError(exc.message, exc.hint) from None
+    repo = repo_from(ctx)
+    if out_dir is None and (sealed := seal.published(repo, period)) is not None:
+        raise UsageError(Text(f"{period} 已发布（{sealed.tag}），不能覆盖 boards/{period}/ 中已封存的公开",
+                              f"{period} was published ({sealed.tag}); its sealed boards in boards/{period}/ "
+                              "are not overwritten"),
+                         Text(f"写到别处（--out 目录），或看有何不同：cmty board diff {period}",
+                              f"write elsewhere (--out DIR), or see what differs: cmty board diff {period}"))
     made = _make(ctx, due, period, as_of, lang, fmt, False)
-    _write(made, out_dir or repo_from(ctx).root / "boards" / period, period, fmt)
+    _write(made, out_dir or repo.root / "boards" / period, period, fmt)
 
 
 @board_app.command("publish")
