@@ -24,8 +24,10 @@ KINDS_READ = ("meeting", "complaint", "unit", "fund", "voucher")
 RESIDENTS_MEETINGS = ("居民会议", "居民代表会议")
 # Money the community raised, rather than was granted (the 财政 sources) or earned.
 RAISED_SOURCES = ("社会捐赠", "驻区单位")
-# Spending that reaches residents as relief or a subsidy (not staff allowances such as 误工补贴).
-RELIEF_WORDS = ("慰问", "救助", "救济", "补助", "困难")
+# Spending that reaches residents as relief or a subsidy; staff allowances (误工补贴, 误工补助)
+# are not relief.
+RELIEF_WORDS = ("慰问", "救助", "救济", "补助", "补贴", "困难", "低保", "特困", "高龄", "残疾人")
+NOT_RELIEF_WORDS = ("误工",)
 ZERO = Decimal("0.00")
 
 
@@ -133,7 +135,8 @@ def relief_given(records: Records, first: date, last: date, policy: BoardPolicy)
         when = day(voucher.data.get("date"))
         if voucher.data.get("type") != "expense" or when is None or not first <= when <= last:
             continue
-        lines = [line for line in _lines(voucher) if any(w in line[0] for w in RELIEF_WORDS)]
+        lines = [line for line in _lines(voucher) if any(w in line[0] for w in RELIEF_WORDS)
+                 and not any(w in line[0] for w in NOT_RELIEF_WORDS)]
         if lines:
             item = "；".join(f"{c}（{d}）" if d else c for c, d, _ in lines)
             found.append(Relief(when, voucher.id, item, policy.party(str(voucher.data.get("counterparty") or "")),

@@ -95,7 +95,7 @@ def _item(data: dict[str, object]) -> str:
 
 def _approvals(data: dict[str, object], policy: BoardPolicy) -> str:
     approvals = data.get("approvals")
-    shown = [(str(a.get("role")), policy.person(str(a.get("person"))))
+    shown = [(str(a.get("role") or ""), policy.person(str(a["person"])) if a.get("person") else None)
              for a in approvals if isinstance(a, dict)] if isinstance(approvals, list) else []
     return "、".join(role if person is None else f"{role} {person}" for role, person in shown)
 

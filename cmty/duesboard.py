@@ -8,9 +8,11 @@ with `cmty fee arrears`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any
 
 from cmty import arrears
 from cmty.board import period_bounds
@@ -61,21 +63,35 @@ class DuesBoard:
     remittances: tuple[Remittance, ...] = ()
 
 
-def received_by_month(fees: list[Rec]) -> dict[tuple[str, str], Decimal]:
-    """(member, month) → what the member paid for that month. A payment covering several months
-    is spread evenly, the last month taking the odd cents, so the months add up to the payment."""
-    received: dict[tuple[str, str], Decimal] = {}
+def paid_by(fees: list[Rec], today: date) -> list[dict[str, Any]]:
+    """The fee files' data as known on `today`: entries paid after it are not yet paid."""
+    known = []
     for fee in fees:
-        for entry in fee.data.get("entries") or []:
+        entries = [e for e in fee.data.get("entries") or [] if isinstance(e, dict)
+                   and (day(e.get("paid_on")) or date.min) <= today]
+        known.append({**fee.data, "entries": entries})
+    return known
+
+
+def received_by_month(fees: list[dict[str, Any]], due: Callable[[str, str], Decimal] | None = None
+                      ) -> dict[tuple[str, str], Decimal]:
+    """(member, month) → what the member paid for that month. A payment covering several months
+    is shared in proportion to each month's dues (`due(member, month)`; evenly without them), the
+    last month taking the odd cents, so the months add up to the payment."""
+    received: dict[tuple[str, str], Decimal] = {}
+    for data in fees:
+        for entry in data.get("entries") or []:
             amount = money_or_none(entry.get("amount")) if isinstance(entry, dict) else None
             months = [str(m) for m in entry.get("months") or []] if amount is not None else []
             if amount is None or not months:
                 continue
-            share = (amount / len(months)).quantize(CENT, ROUND_DOWN)
-            for i, month in enumerate(months):
-                part = amount - share * (len(months) - 1) if i == len(months) - 1 else share
-                key = (str(entry.get("member")), month)
-                received[key] = received.get(key, ZERO) + part
+            member = str(entry.get("member"))
+            weights = [due(member, m) if due else Decimal(1) for m in months]
+            if not sum(weights):
+                weights = [Decimal(1)] * len(months)
+            shares = [(amount * w / sum(weights)).quantize(CENT, ROUND_DOWN) for w in weights[:-1]]
+            for month, part in zip(months, [*shares, amount - sum(shares, ZERO)], strict=True):
+                received[(member, month)] = received.get((member, month), ZERO) + part
     return received
 
 
@@ -102,17 +118,20 @@ def dues_board(records: Records, period: str, today: date, policy: BoardPolicy) 
     # The month in progress is not yet unpaid, as in the arrears rules.
     months = [m for m in month_span(month_of(bounds[0]), month_of(bounds[1])) if m < month_of(today)]
     fees = records.of("fee")
-    paid = arrears.paid_by_member(f.data for f in fees)
-    received = received_by_month(fees)
+    known = paid_by(fees, today)
+    paid = arrears.paid_by_member(known)
     params = records.config.parameters
     members = sorted(records.of("member"), key=lambda m: m.id)
+    every_dues = {m.id: MonthlyDues(m.data, params) for m in members}
+    received = received_by_month(known, lambda member, month: every_dues[member].amount(month)
+                                 if member in every_dues else ZERO)
     names = {o.id: str(o.data.get("name", "")) for o in records.of("org")}
     orgs = sorted({str(m.data.get("org")) for m in members if m.data.get("org") in names})
     rows = []
     for org in orgs:
         mine = [m for m in members if m.data.get("org") == org]
         owed = {m.id: set(arrears.months_due(m.data, months[-1])) if months else set() for m in mine}
-        dues = {m.id: MonthlyDues(m.data, params) for m in mine}
+        dues = {m.id: every_dues[m.id] for m in mine}
         for month in months:
             owing = [m for m in mine if month in owed[m.id] and dues[m.id].amount(month)]
             unpaid = [m for m in owing if month not in paid.get(m.id, set())]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cmty.findings import Text
 

@@ -64,8 +64,10 @@ def party_board(records: Records, period: str, today: date, policy: BoardPolicy)
             chosen = [policy.person(names.get(str(c.get("member")), "")) or "*"
                       for c in election.get("candidates") or []
                       if isinstance(c, dict) and c.get("elected") is True]
+            turnout = (election.get("present"), election.get("voters"))
             elections.append(Election(when, org, int(election.get("seats") or 0),
-                                      f"{election.get('present')}/{election.get('voters')}", "、".join(chosen)))
+                                      "/".join(map(str, turnout)) if all(isinstance(c, int) for c in turnout)
+                                      else "", "、".join(chosen)))
         listed = [g.get("grade") for g in meeting.data.get("grades") or [] if isinstance(g, dict)]
         if listed:
             counts = Counter(listed)

@@ -210,16 +210,20 @@ def test_the_dues_board_shows_what_each_month_collected_and_what_went_up(
 
 
 def test_a_payment_for_several_months_is_spread_over_them() -> None:
-    from cmty.duesboard import received_by_month
+    from cmty.duesboard import ZERO, received_by_month
     from cmty.rules.base import Rec
 
     fee = Rec("party/fees/2026-03.yaml", "2026-03", "fee", {"period": "2026-03", "entries": [
         {"member": "M0019", "months": ["2026-01", "2026-02", "2026-03"], "amount": "100.00"},
         {"member": "M0020", "months": ["2026-03"], "amount": "12.34"}]})
-    assert received_by_month([fee]) == {("M0019", "2026-01"): Decimal("33.33"),
-                                        ("M0019", "2026-02"): Decimal("33.33"),
-                                        ("M0019", "2026-03"): Decimal("33.34"),
-                                        ("M0020", "2026-03"): Decimal("12.34")}
+    assert received_by_month([fee.data]) == {("M0019", "2026-01"): Decimal("33.33"),
+                                             ("M0019", "2026-02"): Decimal("33.33"),
+                                             ("M0019", "2026-03"): Decimal("33.34"),
+                                             ("M0020", "2026-03"): Decimal("12.34")}
+    # M0019's dues rose from 30.00 to 40.00 in March (F10): the payment follows the dues
+    dues = {"2026-01": Decimal("30.00"), "2026-02": Decimal("30.00"), "2026-03": Decimal("40.00")}
+    shared = received_by_month([fee.data], lambda member, month: dues[month] if member == "M0019" else ZERO)
+    assert [shared[("M0019", m)] for m in dues] == [Decimal("30.00"), Decimal("30.00"), Decimal("40.00")]
 
 
 def test_the_residents_board_shows_money_raised_and_relief_given_and_no_more(
@@ -289,3 +293,41 @@ def test_a_period_cmty_cannot_read_is_a_usage_error(capsys: pytest.CaptureFixtur
     code = _boundary.run(app, ["--repo", str(sample), "board", "finance", "--period", period])
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith(f"错误: 期间 {period!r} 无法识别\n")
+
+
+def test_a_payment_made_after_the_as_of_day_is_not_yet_on_the_board(capsys: pytest.CaptureFixture[str],
+                                                                       tmp_path: Path) -> None:
+    """M0009 paid for 2026-05 late, on 2026-11-10 (say): as of 2026-10-08 May is still unpaid."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, root)
+    fees = root / "party/fees/2026-11.yaml"
+    text = fees.read_text(encoding="utf-8")
+    entry = '  - {member: M0009, months: [2026-05], amount: "68.75", paid_on: 2026-11-10, method: 现金}\n'
+    fees.write_text(text.replace("entries:\n", "entries:\n" + entry, 1), encoding="utf-8")
+    for as_of, rate in (("2026-11-09", "95.0%"), ("2026-11-29", "100.0%")):
+        _, out, _ = dues(capsys, root, "--period", "2026Q2", "--as-of", as_of)
+        may = next(line for line in out.splitlines() if line.startswith("| 2026-05 |"))
+        assert may.split("|")[4].strip() == rate
+
+
+def test_relief_is_what_reaches_residents_not_staff_allowances() -> None:
+    from datetime import date as day
+
+    from cmty.affairsboard import relief_given
+    from cmty.boardpolicy import BoardPolicy
+    from cmty.config import from_data
+    from cmty.rules.base import Rec, Records
+
+    def voucher(n: int, category: str, who: str) -> Rec:
+        return Rec(f"finance/vouchers/V2026-000{n}.yaml", f"V2026-000{n}", "voucher",
+                   {"id": f"V2026-000{n}", "date": f"2026-08-0{n}", "fund": "F01", "type": "expense",
+                    "lines": [{"category": category, "amount": "100.00"}], "counterparty": who})
+
+    config = from_data({"community": {"name": "测试社区", "code": "370102003012", "level": "城市社区"},
+                        "roles": {}}, Path("cmty.yaml"))
+    records = Records(config, day(2026, 11, 29), {"voucher": [
+        voucher(1, "高龄补贴", "张桂英"), voucher(2, "误工补助", "王敏"), voucher(3, "临时救助", "李红等2户"),
+        voucher(4, "办公费", "济南和园文具店")]})
+    given = relief_given(records, day(2026, 7, 1), day(2026, 9, 30), BoardPolicy("residents"))
+    assert [(r.voucher, r.item, r.recipients) for r in given] == [
+        ("V2026-0001", "高龄补贴", "张*英"), ("V2026-0003", "临时救助", "李*等2户")]

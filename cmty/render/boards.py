@@ -29,6 +29,12 @@ _W: dict[str, dict[str, Any]] = {
 _ALIGN = ("left", "left", "left", "left", "right", "right", "left")
 
 
+def _label(text: str) -> str:
+    """A chart label as mermaid reads it: a quote or a line break would end the label early and
+    let record text draw a slice of its own."""
+    return text.replace('"', "＂").replace("\n", " ").replace("\r", " ")
+
+
 def _money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
@@ -47,7 +53,7 @@ def _fund(board: FundBoard, w: dict[str, Any]) -> str:
                                    e=_money(board.expense), c=_money(board.closing))
     text = title + summary + table + f"\n{check}\n"
     if board.spending:
-        slices = "".join(f'    "{name}" : {amount:.2f}\n' for name, amount in sorted(board.spending.items()))
+        slices = "".join(f'    "{_label(name)}" : {amount:.2f}\n' for name, amount in sorted(board.spending.items()))
         text += f"\n### {w['spending']}\n\n```mermaid\npie showData\n    title {w['chart']}\n{slices}```\n"
     return text
 
