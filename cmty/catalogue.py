@@ -213,6 +213,8 @@ CODES: tuple[Code, ...] = (
        "a record a published board showed was changed or deleted afterwards"),
     _c("BOARD-BACKDATED", ERR, "§5 公开", "新凭证的日期落在已公开的期间内",
        "a new voucher dated into a period already published"),
+    _c("BOARD-OUTDATED", WARN, "§5 公开", "已发布的公开按现在的记录重新生成会不同",
+       "a published board would render differently from today's records"),
     _c("BOARD-ALTERED", ERR, "§5 公开", "已发布的公开栏文件被改动", "a published board file was altered"),
     _c("DISC-REVIEW", ERR, "村委会组织法 art. 32", "公开未经监督委员会审核",
        "a board not reviewed by the supervision committee"),

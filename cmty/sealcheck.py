@@ -37,7 +37,20 @@ def findings_for(repo: Repo, blobs: dict[str, str], source: Source, files: list[
     if not found:
         return []
     vouchers = [rel for rel, kind in files if kind.name == "voucher"]
-    return [*findings(repo, known, read, source.commit, found), *backdated(found, vouchers, read)]
+    precise = [*findings(repo, known, read, source.commit, found), *backdated(found, vouchers, read)]
+    if source.commit is not None or source.overlay:
+        return precise  # a past commit or an edit being previewed: the work tree is not what is asked
+    from cmty.sealrender import outdated
+
+    # A board a precise finding already explains is not reported again.
+    named = {f.file for f in precise}
+    left = [s for s in found if not named & {*s.covers, *s.boards}
+            and not (any(f.code == "BOARD-BACKDATED" for f in precise) and _is_finance(s))]
+    return [*precise, *outdated(repo, left, files, known, read)]
+
+
+def _is_finance(seal: Seal) -> bool:
+    return any(path.endswith("-finance.md") for path in seal.boards)
 
 
 def backdated(found: list[Seal], vouchers: list[str], read: Callable[[str], bytes | None]
@@ -49,7 +62,7 @@ def backdated(found: list[Seal], vouchers: list[str], read: Callable[[str], byte
     from cmty.yamlio import YamlLoadError, load_text
 
     reach = sorted((min(bounds[1], s.as_of), s) for s in found
-                   if any(p.endswith("-finance.md") for p in s.boards) and (bounds := bounds_of(s.period)))
+                   if _is_finance(s) and (bounds := bounds_of(s.period)))
     covered = {path for _, s in reach for path in s.covers}
     for rel in vouchers:
         raw = read(rel) if reach and rel not in covered else None
@@ -121,11 +134,11 @@ def _where_changed(code: str, path: str, old: bytes, raw: bytes | None, as_of: d
     if code != "BOARD-RECORD-CHANGED":  # a board file: the same text, whatever the line endings
         before = old.decode("utf-8", "replace")
         return None if before.replace("\r\n", "\n") == new_text.replace("\r\n", "\n") else \
-            _first_change(before, new_text)
+            first_change(before, new_text)
     try:
         before, after = load_text(old.decode("utf-8")), load_text(new_text)
     except (YamlLoadError, UnicodeDecodeError):
-        return _first_change(old.decode("utf-8", "replace"), new_text)
+        return first_change(old.decode("utf-8", "replace"), new_text)
     kind = kind_of_path(path)
     for data in (before, after):
         _drop_later(data, kind.name if kind else "", as_of)
@@ -183,7 +196,7 @@ def _changed(code: str, seal: Seal, path: str, where: tuple[int, int]) -> Findin
                    hint=hint)
 
 
-def _first_change(old: str, new: str) -> tuple[int, int]:
+def first_change(old: str, new: str) -> tuple[int, int]:
     """Line and column (1-based) where `new` first differs from `old`."""
     for number, (before, after) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), 1):
         if before != after:

@@ -453,7 +453,8 @@ def test_diff_shows_what_a_new_complaint_would_change(republished: Path) -> None
     git(root, "add", "complaints/C2026-004.yaml")
     git(root, "commit", "-q", "-m", "补录诉求")
     assert cmty(root, "board", "diff", "2026Q3") == (1, expected, "")
-    assert board_findings(root) == []  # a new record changes no sealed file
+    # A new record changes no sealed file, but the board it would change is outdated.
+    assert [(f.code, f.file, f.line) for f in board_findings(root)] == [("BOARD-OUTDATED", BOARDS[3], at + 3)]
 
 
 def test_diff_of_a_period_never_published(published: Published) -> None:
@@ -593,3 +594,28 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_change_a_board_only_counts_makes_it_outdated(republished: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """M0022's income base (members are not sealed line by line) changes what the dues board
+    said was owed: BOARD-OUTDATED at the line and column that would change. The rendering is
+    kept: a second validation of the same files renders nothing."""
+    root = republished
+    edit(root, "party/members/M0022.yaml", 'base: "5200.00"', 'base: "9200.00"')
+    (found,) = [f for f in validate_repo(Repo(root), today=TODAY).findings if f.code.startswith("BOARD-")]
+    assert (found.code, found.severity.name, found.file, found.line, found.column) == (
+        "BOARD-OUTDATED", "WARNING", BOARDS[0], 23, 61)
+    assert found.message.zh == ("2026Q3 的 dues 公开（board/2026Q3，2026-10-08）与现在的记录不符：第 23 行"
+                                "“…| 100.0% | 822.15 | 1038.15…”现在为“…| 100.0% | 882.15 | 1038.15…”")
+
+    def no_rendering(*args: object, **kwargs: object) -> str:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("cmty.boards.render", no_rendering)
+    assert [f.code for f in board_findings(root)] == ["BOARD-OUTDATED"]
+
+
+def test_a_record_change_reported_precisely_is_not_reported_again_as_outdated(republished: Path) -> None:
+    root = republished
+    edit(root, "finance/vouchers/V2026-0022.yaml", "960.00", "906.00")
+    assert [f.code for f in board_findings(root)] == ["BOARD-RECORD-CHANGED"]
