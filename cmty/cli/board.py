@@ -112,7 +112,7 @@ for _kind in KIND_HELP:
 
 
 @board_app.callback()
-def every(
+def boards_of_period(
     ctx: typer.Context,
     every: Annotated[bool, typer.Option(
         "--all", help="本期应公开的全部内容（写入 --out，默认 boards/期间） / every board due for the period")] = False,

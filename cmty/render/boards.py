@@ -96,9 +96,9 @@ def dues_md(board: DuesBoard, lang: str) -> str:
         text += (f"\n```mermaid\nxychart-beta\n    title \"{w['chart']}\"\n    x-axis [{months}]\n"
                  f"    y-axis 0 --> 100\n    bar [{rates}]\n```\n\n")
     if board.remittances:
-        rows_ = [[r.month, r.org, f"{r.collected:.2f}", w["not_yet"] if r.remitted is None else f"{r.remitted:.2f}",
-                  r.on, r.to] for r in board.remittances]
-        text += f"## {w['remit']}\n\n" + as_markdown(tuple(w["remit_head"]), rows_,
+        sent = [[r.month, r.org, f"{r.collected:.2f}", w["not_yet"] if r.remitted is None else f"{r.remitted:.2f}",
+                 r.on, r.to] for r in board.remittances]
+        text += f"## {w['remit']}\n\n" + as_markdown(tuple(w["remit_head"]), sent,
                                                           ("left", "left", "right", "right", "left", "left"))
     return text.rstrip("\n") + "\n"
 
