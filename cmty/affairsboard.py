@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from cmty.board import period_bounds
 from cmty.boardpolicy import BoardPolicy
@@ -38,6 +39,7 @@ class Decision:
     kind: str
     item: str
     votes: str  # "36 / 0 / 2" (yes / no / abstained), or "" when not counted
+    execution: str  # the latest step on or before the board's day: "已完成（2026-05-10）…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,17 @@ class AffairsBoard:
     hearings: tuple[Hearing, ...]
     joint: tuple[JointMeeting, ...]
     complaints: tuple[tuple[str, str, int], ...]  # (channel, outcome or 办理中, count)
+
+
+def execution(decision: dict[str, Any], today: date) -> str:
+    """How a decision stood on `today`: its latest execution entry up to that day."""
+    steps = [s for s in decision.get("execution") or [] if isinstance(s, dict)
+             and (when := day(s.get("on"))) is not None and when <= today]
+    if not steps:
+        return ""
+    last = max(steps, key=lambda s: str(s.get("on")))
+    note = f"：{last['note']}" if last.get("note") else ""
+    return f"{last.get('status')}（{last.get('on')}）{note}"
 
 
 def _votes(decision: dict[str, object]) -> str:
@@ -153,7 +166,7 @@ def affairs_board(records: Records, period: str, policy: BoardPolicy, today: dat
     for when, meeting in meetings:
         data, kind = meeting.data, str(meeting.data.get("type"))
         if kind in RESIDENTS_MEETINGS:
-            decisions += [Decision(when, meeting.id, kind, str(d.get("item", "")), _votes(d))
+            decisions += [Decision(when, meeting.id, kind, str(d.get("item", "")), _votes(d), execution(d, today))
                           for d in data.get("decisions") or [] if isinstance(d, dict)]
         elif kind == "听证会":
             present = data.get("present")

@@ -38,15 +38,41 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Appointment:
+    on: date
+    org: str
+    post: str
+    name: str
+    took_up: bool  # False: left the post
+
+
+@dataclass(frozen=True, slots=True)
 class PartyBoard:
     community: str
     period: str
     first: date
     last: date
+    appointments: tuple[Appointment, ...]
     elections: tuple[Election, ...]
     notices: tuple[Notice, ...]
     grades: tuple[tuple[str, tuple[int, ...]], ...]  # org → count per GRADES
     meetings: tuple[tuple[str, int, int], ...]  # org, held, due
+
+
+def appointments(records: Records, first: date, last: date, names: dict[str, str],
+                 policy: BoardPolicy) -> tuple[Appointment, ...]:
+    """Committee posts taken up or left within the period, from each organisation's committee."""
+    found = []
+    for org in records.of("org"):
+        for seat in org.data.get("committee") or []:
+            if not isinstance(seat, dict):
+                continue
+            for key, took_up in (("from", True), ("to", False)):
+                when = day(seat.get(key))
+                if when is not None and first <= when <= last:
+                    name = policy.person(names.get(str(seat.get("member")), "")) or "*"
+                    found.append(Appointment(when, org.id, str(seat.get("post", "")), name, took_up))
+    return tuple(sorted(found, key=lambda a: (a.on, a.org, not a.took_up, a.post)))
 
 
 def party_board(records: Records, period: str, today: date, policy: BoardPolicy) -> PartyBoard:
@@ -88,6 +114,7 @@ def party_board(records: Records, period: str, today: date, policy: BoardPolicy)
     for org, count in held:
         done, due = totals.get(org, (0, 0))
         totals[org] = (done + count.done, due + count.due)
-    return PartyBoard(records.config.name, period, first, last, tuple(elections), tuple(notices),
+    return PartyBoard(records.config.name, period, first, last,
+                      appointments(records, first, min(last, today), names, policy), tuple(elections), tuple(notices),
                       tuple(sorted(grades.items())),
                       tuple((org, done, due) for org, (done, due) in totals.items() if due))

@@ -114,8 +114,9 @@ def findings(repo: Repo, blobs: dict[str, str], read: Callable[[str], bytes | No
 
 # What a record may gain or correct after a board showed it without changing what the board said:
 # notes anywhere; when a disclosure went up and came down and who reviewed it; a meeting's place,
-# chair, minute-taker and roll; a fee file's remittance, which the board shows only once it has
-# been made (see `_drop_later`). A voucher is an accounting record: only its note is free.
+# chair, minute-taker and roll; and, dated after the board's day, a fee file's remittance or a
+# step in carrying out a decision (see `_drop_later`). A voucher is an accounting record: only
+# its note is free.
 LATER_FIELDS = {"*": ("note",), "disclosure": ("posted_on", "taken_down_on", "location", "reviewed_by"),
                 "meeting": ("place", "presider", "recorder", "attended", "absent", "hours", "notice_on")}
 
@@ -154,6 +155,11 @@ def _drop_later(data: Any, kind: str, as_of: date) -> None:
     remitted = data.get("remitted")
     if kind == "fee" and (not isinstance(remitted, dict) or (day(remitted.get("on")) or date.max) > as_of):
         data.pop("remitted", None)  # not yet made on the board's day: not on the board
+    for decision in data.get("decisions") or [] if kind == "meeting" else []:
+        if isinstance(decision, dict) and isinstance(decision.get("execution"), list):
+            # Steps taken after the board's day are news for the next board.
+            decision["execution"] = [s for s in decision["execution"] if not isinstance(s, dict)
+                                     or (day(s.get("on")) or date.max) <= as_of]
 
 
 def _first_difference(before: Any, after: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:

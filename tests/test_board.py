@@ -331,3 +331,24 @@ def test_relief_is_what_reaches_residents_not_staff_allowances() -> None:
     given = relief_given(records, day(2026, 7, 1), day(2026, 9, 30), BoardPolicy("residents"))
     assert [(r.voucher, r.item, r.recipients) for r in given] == [
         ("V2026-0001", "高龄补贴", "张*英"), ("V2026-0003", "临时救助", "李*等2户")]
+
+
+def test_a_decision_shows_how_it_stood_on_the_board_s_day(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    """村委会组织法 art. 30: decisions and how they were carried out, each step as recorded."""
+    for as_of, stood in (("2026-09-29", "实施中（2026-04-15）：已拨付第一批"),
+                         ("2026-10-01", "已完成（2026-09-30）：三个项目均已验收")):
+        code = _boundary.run(app, ["--repo", str(sample), "board", "residents", "--period", "2026Q1",
+                                   "--as-of", as_of])
+        out, _ = capsys.readouterr()
+        row = next(line for line in out.splitlines() if "惠民资金使用方案" in line)
+        assert code == 0 and row.split("|")[5].strip() == stood
+
+
+def test_the_party_board_lists_committee_posts_taken_up_and_left(capsys: pytest.CaptureFixture[str],
+                                                                 sample: Path) -> None:
+    code = _boundary.run(app, ["--repo", str(sample), "board", "party", "--period", "2026Q1", "--lang", "en"])
+    out, _ = capsys.readouterr()
+    section = out[out.index("## Committee changes"):out.index("## Elections")]
+    rows = [re.sub(r" +", " ", line) for line in section.splitlines() if line.startswith("| 2026")]
+    assert code == 0 and rows[:2] == ["| 2026-03-19 | O04 | 宣传委员 | 唐\\*华 | took up |",
+                                      "| 2026-03-20 | O02 | 宣传委员 | 孙\\*然 | took up |"]

@@ -332,7 +332,7 @@ def test_an_altered_board_file_is_reported_at_its_first_changed_line(republished
     root = republished
     party = root / BOARDS[2]
     lines = len(party.read_text(encoding="utf-8").splitlines())
-    assert lines == 23
+    assert lines == 27
     rewrite(party, party.read_text(encoding="utf-8") + "\n补充：O03 八月支委会已于九月补开。\n")
     (found,) = board_findings(root)
     assert placed([found]) == [("BOARD-ALTERED", BOARDS[2], lines + 1, 1, "2026Q3-party")]
@@ -619,3 +619,15 @@ def test_a_record_change_reported_precisely_is_not_reported_again_as_outdated(re
     root = republished
     edit(root, "finance/vouchers/V2026-0022.yaml", "960.00", "906.00")
     assert [f.code for f in board_findings(root)] == ["BOARD-RECORD-CHANGED"]
+
+
+def test_a_step_in_carrying_out_a_decision_after_the_board_s_day_changes_nothing(republished: Path) -> None:
+    """MT2026-083's decision (2026-06-18) is on the 2026Q2 residents board of 2026-07-08; the
+    step of 2026-10-20 was taken after that day. A step dated before it would change the board."""
+    root = republished
+    code, _, _ = cmty(root, "board", "publish", "--period", "2026Q2", "--as-of", "2026-07-08")
+    assert code == 0
+    edit(root, "meetings/MT2026-083.yaml", "10月20日竣工验收", "10月20日竣工验收，资料归档")
+    assert board_findings(root) == []
+    edit(root, "meetings/MT2026-083.yaml", 'execution: [', 'execution: [{"on": 2026-07-01, status: 实施中}, ')
+    assert [(f.code, f.file) for f in board_findings(root)] == [("BOARD-RECORD-CHANGED", "meetings/MT2026-083.yaml")]

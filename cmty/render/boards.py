@@ -105,7 +105,8 @@ def dues_md(board: DuesBoard, lang: str) -> str:
 
 _A: dict[str, dict[str, Any]] = {
     "zh": {"title": "{community} {period} 居务公开", "span": "公开期间：{first} 至 {last}",
-           "decisions": "居民（代表）会议决定事项", "decisions_head": ("日期", "会议", "事项", "赞成 / 反对 / 弃权"),
+           "decisions": "居民（代表）会议决定事项", "decisions_head": ("日期", "会议", "事项", "赞成 / 反对 / 弃权",
+                                                                      "执行情况"),
            "raised": "募集资金及使用", "raised_head": ("资金", "本期募集（元）", "本期使用（元）", "期末余额（元）"),
            "relief": "救助与慰问发放", "relief_head": ("日期", "凭证号", "事项", "对象", "金额（元）"),
            "hearings": "听证会", "hearings_head": ("日期", "事项", "到会 / 应到", "听证意见"),
@@ -114,7 +115,7 @@ _A: dict[str, dict[str, Any]] = {
            "none": "本期无"},
     "en": {"title": "{community} residents' affairs, {period}", "span": "Period: {first} to {last}",
            "decisions": "Decisions of residents' (representatives') meetings",
-           "decisions_head": ("date", "meeting", "matter", "yes / no / abstained"),
+           "decisions_head": ("date", "meeting", "matter", "yes / no / abstained", "carried out"),
            "raised": "Money raised and its use", "raised_head": ("fund", "raised (yuan)", "spent (yuan)",
                                                                  "closing balance (yuan)"),
            "relief": "Relief and subsidies given", "relief_head": ("date", "voucher", "item", "to",
@@ -137,8 +138,8 @@ def _breakdown(parts: tuple[tuple[str, Decimal], ...]) -> str:
 def affairs_md(board: AffairsBoard, lang: str) -> str:
     w = _A[lang]
     sections: list[tuple[str, list[list[Any]], tuple[str, ...]]] = [
-        ("decisions", [[str(d.on), d.kind, d.item, d.votes] for d in board.decisions],
-         ("left", "left", "left", "right")),
+        ("decisions", [[str(d.on), d.kind, d.item, d.votes, d.execution] for d in board.decisions],
+         ("left", "left", "left", "right", "left")),
         ("raised", [[f"{r.fund} {r.name}", _breakdown(r.raised), _breakdown(r.spent), f"{r.closing:.2f}"]
                     for r in board.raised], ("left", "left", "left", "right")),
         ("relief", [[str(r.on), r.voucher, r.item, r.recipients, f"{r.amount:.2f}"] for r in board.relief],
@@ -154,12 +155,17 @@ def affairs_md(board: AffairsBoard, lang: str) -> str:
 
 _P: dict[str, dict[str, Any]] = {
     "zh": {"title": "{community} {period} 党务公开", "span": "公开期间：{first} 至 {last}",
+           "appointments": "组织委员会人员变动", "appointments_head": ("日期", "党组织", "职务", "姓名", "变动"),
+           "took_up": "任职", "left": "离任",
            "elections": "换届选举", "elections_head": ("日期", "党组织", "应选名额", "实到 / 应到", "当选"),
            "notices": "发展党员公示", "notices_head": ("姓名", "党组织", "公示起", "公示止"),
            "grades": "民主评议结果（人数）", "grades_head": ("党组织", "优秀", "合格", "基本合格", "不合格"),
            "meetings": "三会一课召开情况", "meetings_head": ("党组织", "已按期召开", "应召开"),
            "none": "本期无"},
     "en": {"title": "{community} party affairs, {period}", "span": "Period: {first} to {last}",
+           "appointments": "Committee changes", "appointments_head": ("date", "organisation", "post", "name",
+                                                                      "change"),
+           "took_up": "took up", "left": "left",
            "elections": "Elections", "elections_head": ("date", "organisation", "seats", "present / voters",
                                                         "elected"),
            "notices": "Public notices of candidates", "notices_head": ("name", "organisation", "from", "to"),
@@ -173,6 +179,8 @@ _P: dict[str, dict[str, Any]] = {
 def party_md(board: PartyBoard, lang: str) -> str:
     w = _P[lang]
     sections: list[tuple[str, list[list[Any]], tuple[str, ...]]] = [
+        ("appointments", [[str(a.on), a.org, a.post, a.name, w["took_up" if a.took_up else "left"]]
+                          for a in board.appointments], ("left", "left", "left", "left", "left")),
         ("elections", [[str(e.on), e.org, e.seats, e.present, e.elected] for e in board.elections],
          ("left", "left", "right", "right", "left")),
         ("notices", [[n.name, n.org, str(n.first), str(n.last)] for n in board.notices],
