@@ -65,19 +65,24 @@ def paid_months(repo: Repo) -> dict[str, set[str]]:
     return paid_by_member(record.data for record in records(repo, BY_NAME["fee"]))
 
 
-def months_due(member: dict[str, Any], until: str) -> list[str]:
-    """The months a member owes dues for, up to and including `until` (YYYY-MM)."""
+def first_month_due(member: dict[str, Any]) -> str | None:
+    """The first month (YYYY-MM) a member owes dues for, None when they owe none."""
     if member.get("status") not in ACTIVE:
-        return []
+        return None
     starts = [str(b["from"]) for b in member.get("fee_basis") or []
               if isinstance(b, dict) and isinstance(b.get("from"), str)]
     if not starts:
-        return []
+        return None
     first = min(starts)
     stages = member.get("stages")
     admitted = str(stages.get("probationary") or "")[:7] if isinstance(stages, dict) else ""
-    first = max(first, admitted) if admitted else first
-    return month_span(first, until)
+    return max(first, admitted) if admitted else first
+
+
+def months_due(member: dict[str, Any], until: str) -> list[str]:
+    """The months a member owes dues for, up to and including `until` (YYYY-MM)."""
+    first = first_month_due(member)
+    return month_span(first, until) if first is not None else []
 
 
 def good_reason(member: dict[str, Any], month: str) -> str | None:
@@ -115,8 +120,25 @@ class PaidMonths:
     def __contains__(self, month: object) -> bool:
         if not isinstance(month, str) or len(month) != 7 or not (month[:4] + month[5:]).isdigit():
             return False
-        index, runs = int(month[:4]) * 12 + int(month[5:]) - 1, self.runs
+        return self.has_index(int(month[:4]) * 12 + int(month[5:]) - 1)
+
+    def has_index(self, index: int) -> bool:
+        runs = self.runs
         return any(runs[i] <= index <= runs[i + 1] for i in range(0, len(runs), 2))
+
+    def unpaid_before(self, last: int, first: int, enough: int) -> int:
+        """How many months in a row, counting back from index `last` to `first`, are unpaid;
+        counting stops at `enough`."""
+        count = 0
+        for index in range(last, max(first, last - enough + 1) - 1, -1):
+            if self.has_index(index):
+                break
+            count += 1
+        return count
+
+
+def _index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def paid_months_table(summaries: list[tuple[str, str, Any]]) -> dict[str, tuple[int, ...]]:
@@ -151,17 +173,16 @@ def member_arrear(member_id: str, member: dict[str, Any], paid: Container[str], 
     The lapse of 党章 art. 9 needs six months in a row unpaid *without* a good reason, so a
     month covered by a recorded absence breaks that run while still counting as unpaid.
     """
-    months = months_due(member, until)
+    first = first_month_due(member)
+    if first is None:
+        return None
     # Nearly every member paid lately: when every month is owed something, the months since the
-    # last one paid bound the run from above, so most members need no dues computed at all.
-    if _always_owed(member):
-        since_paid = 0
-        for month in reversed(months):
-            if month in paid or since_paid >= warn:
-                break
-            since_paid += 1
-        if since_paid < warn:
-            return None
+    # last one paid bound the run from above, so most members need no dues computed, nor even
+    # their months named (month indices against the runs paid).
+    if _always_owed(member) and isinstance(paid, PaidMonths) and first[4:5] == until[4:5] == "-" \
+            and paid.unpaid_before(_index(until), _index(first), warn) < warn:
+        return None
+    months = month_span(first, until)
     # A month exempted to nothing (F8) is owed nothing: it is neither paid nor unpaid.
     dues = fees.MonthlyDues(member, parameters)
     due = [m for m in months if dues.amount(m)]
