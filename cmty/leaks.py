@@ -26,10 +26,11 @@ from cmty.findings import Text
 _ID_18 = r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
 _ID_15 = r"[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("id-number", re.compile(rf"(?<![0-9A-Za-z])(?:{_ID_18}|{_ID_15})(?![0-9A-Za-z])")),
+    # Digits on neither side; a letter may touch it (证件ID370102…, 卡号No6217…).
+    ("id-number", re.compile(rf"(?<![0-9])(?:{_ID_18}|{_ID_15})(?![0-9])")),
     # 138 1234 5678 and 138-1234-5678 as well as 13812345678
     ("mobile", re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")),
-    ("bank-card", re.compile(r"(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])")),
+    ("bank-card", re.compile(r"(?<![0-9])[0-9]{16,19}(?![0-9])")),
 )
 
 # Words that tell a person's health, HIV status, community correction, drug use, religion or
@@ -52,9 +53,9 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _FOLD = {**{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 # What may stand between the groups of one number as people type it.
 _SEP = r"[ \t\-.\u00a0\u200b\u200c\u200d\u2060\ufeff]"
-_RUN = re.compile(rf"(?<![0-9A-Za-z])\+?[0-9]+(?:{_SEP}{{1,2}}[0-9]+)*(?:{_SEP}{{0,2}}[Xx])?(?![0-9A-Za-z])")
-_GROUP = re.compile(r"[0-9]+|[Xx]")
-_MOBILE = re.compile(r"(?:86)?1[3-9][0-9]{9}")
+_RUN = re.compile(rf"(?<![0-9])\+?[0-9]+(?:{_SEP}{{1,2}}[0-9]+)*(?:{_SEP}{{0,2}}[Xx])?(?![0-9])")
+_GROUP = re.compile(r"[0-9]+[Xx]?|[Xx]")
+_MOBILE = re.compile(r"(?:(?:00)?86)?1[3-9][0-9]{9}")
 
 KINDS: dict[str, Text] = {
     "id-number": Text("身份证号", "ID number"),
@@ -103,18 +104,18 @@ def _hide(text: str) -> str:
     return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
-def _split_numbers(folded: str) -> list[tuple[str, int, int]]:
+def _split_numbers(folded: str, known: Mapping[str, str]) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each number typed in groups or with a +86 prefix that checks out as
-    an ID number, a mobile or a bank card: the longest run of whole groups first. People split a
-    number with one kind of separator, so a span that mixes them (a date beside an amount) is
-    not one number."""
+    an ID number, a mobile or a bank card, or is one of the `known` values (digits → class): the
+    longest run of whole groups first. People split a number with one kind of separator, so a
+    span that mixes them (a date beside an amount) is not one number."""
     from cmty.identifiers.id_number import id_check_char
 
     found: list[tuple[str, int, int]] = []
     for run in _RUN.finditer(folded):
         text = run.group()
         groups = [(m.start(), m.end()) for m in _GROUP.finditer(text)]
-        if len(groups) < 2 and not text.lstrip("+").startswith("86"):
+        if len(groups) < 2 and not text.lstrip("+").startswith(("86", "0086")):
             continue  # one plain group: the plain patterns have it
         taken = -1
         for i in range(len(groups)):
@@ -123,8 +124,9 @@ def _split_numbers(folded: str) -> list[tuple[str, int, int]]:
                     break
                 span = groups[i:j]
                 seps = {text[a[1]:b[0]] for a, b in pairwise(span)}
-                kind = _number_kind("".join(text[a:b] for a, b in span).upper(), [b - a for a, b in span],
-                                    seps, id_check_char)
+                digits = "".join(text[a:b] for a, b in span).upper()
+                kind = known.get(digits, "") if len(seps) == 1 else ""
+                kind = kind or _number_kind(digits, [b - a for a, b in span], seps, id_check_char)
                 if kind:
                     found.append((kind, run.start() + span[0][0], run.start() + span[-1][1]))
                     taken = span[-1][1]
@@ -136,12 +138,13 @@ def _number_kind(digits: str, sizes: list[int], seps: set[str], check: Callable[
     if len(seps) > 1:
         return ""
     dotted = any("." in sep for sep in seps)
-    if len(digits) == 18 and not dotted and min(sizes) >= 2 and re.fullmatch(_ID_18, digits) \
+    # Groups of at least two, but for a check character X standing alone at the end.
+    if len(digits) == 18 and not dotted and min(sizes[:-1], default=2) >= 2 and re.fullmatch(_ID_18, digits) \
             and check(digits[:17]) == digits[17]:
         return "id-number"
     if "X" in digits:
         return ""
-    if len(digits) in (11, 13) and _MOBILE.fullmatch(digits):
+    if len(digits) in (11, 13, 15) and _MOBILE.fullmatch(digits):
         return "mobile"
     if 16 <= len(digits) <= 19 and not dotted and digits[0] in "3456" \
             and all(n == 4 for n in sizes[:-1]) and _luhn(digits):
@@ -188,7 +191,9 @@ def scan(text: str, known: Mapping[str, str] | None = None, allowed: Iterable[st
             if kind == "bank-card" and not _luhn(match.group()):
                 continue
             add(kind, match.start(), match.end())
-    for kind, start, end in _split_numbers(folded):
+    grouped = {re.sub(r"[^0-9Xx]", "", value).upper(): kind for value, kind in (known or {}).items()
+               if kind not in WORDS and len(value) >= 6}
+    for kind, start, end in _split_numbers(folded, grouped):
         add(kind, start, end)
     for value, kind in (known or {}).items():
         if len(value) < (2 if kind in WORDS else 6) or kind not in KINDS:

@@ -96,6 +96,9 @@ def test_the_repositorys_own_sensitive_values_are_found_verbatim() -> None:
     ("370102-19710115-1910", "id-number", "****************1910"),
     ("３７０１０２１９７１０１１５１９１０", "id-number", "**************１９１０"),
     ("6222 0202 0011 2233 446", "bank-card", "******************* 446"),  # passes Luhn
+    ("008613912345678", "mobile", "***********5678"),
+    ("1101 0520 0001 0101 8X", "id-number", "******************1 8X"),
+    ("110105 20000101 018X", "id-number", "****************018X"),
 ])
 def test_a_number_typed_as_people_type_it_is_found(typed: str, kind: str, shown: str) -> None:
     """Full-width digits, a +86 prefix, groups split by spaces, dashes, dots or zero-width
@@ -117,3 +120,15 @@ def test_a_number_typed_as_people_type_it_is_found(typed: str, kind: str, shown:
 ])
 def test_numbers_side_by_side_are_not_taken_for_one(text: str) -> None:
     assert scan(text) == []
+
+
+def test_a_number_touching_a_latin_letter_is_found() -> None:
+    found = scan("证件ID370102197205180230，卡号No6222020200112233446")
+    assert [(leak.kind, leak.start, leak.end) for leak in found] == [("id-number", 4, 22), ("bank-card", 27, 46)]
+
+
+def test_a_record_s_own_account_is_found_written_in_groups() -> None:
+    """A 20-digit corporate account has no check digit of its own: only the records know it."""
+    known = known_values([("bank-account", "37050185010000016628")])
+    (leak,) = scan("转入账户 3705 0185 0100 0001 6628。", known)
+    assert (leak.kind, leak.start, leak.end) == ("bank-account", 5, 29)
