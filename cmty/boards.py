@@ -23,8 +23,7 @@ KINDS_READ = tuple(sorted({*finance.KINDS_READ, *duesboard.KINDS_READ, *affairsb
                            *partyboard.KINDS_READ}))
 
 
-# Months in each cadence, and the cadence parameter each board kind follows (村委会组织法 art. 30).
-_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+# The cadence parameter each board kind follows (村委会组织法 art. 30).
 _CADENCE = {"finance": "disclosure.finance_every", "dues": "disclosure.general_every",
             "residents": "disclosure.general_every", "party": "disclosure.general_every"}
 
@@ -33,13 +32,13 @@ def due_kinds(config: Config, period: str) -> list[str]:
     """The board kinds due for `period`: those whose cadence fits it a whole number of times (a
     monthly finance board is due for 2026-09 and for 2026Q3; the quarterly ones only for the
     quarter, half or year)."""
-    from cmty.dates import bounds_of
+    from cmty.dates import CADENCE_MONTHS, bounds_of
 
     bounds = bounds_of(period)
     if bounds is None:
         return list(KINDS)  # the board itself will say how a period is written
     months = (bounds[1].year - bounds[0].year) * 12 + bounds[1].month - bounds[0].month + 1
-    due = [kind for kind in KINDS if months % _MONTHS.get(str(config.param(_CADENCE[kind])), 3) == 0]
+    due = [kind for kind in KINDS if months % CADENCE_MONTHS.get(str(config.param(_CADENCE[kind])), 3) == 0]
     if not due:
         raise BoardError(Text(f"{period} 没有应公开的内容（公开频次见 disclosure.finance_every、"
                               "disclosure.general_every）", f"no board is due for {period} (see the "
