@@ -6,6 +6,7 @@ after a command ends.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import subprocess
@@ -36,6 +37,25 @@ def _start(root: Path, *args: str) -> subprocess.Popen[bytes]:
                             stderr=subprocess.DEVNULL)
 
 
+# git listings started ahead (see `prefetch_inventory`), by the resolved root they list.
+_STARTED: dict[Path, list[subprocess.Popen[bytes]]] = {}
+
+
+def _start_inventory(root: Path) -> list[subprocess.Popen[bytes]]:
+    return [_start(root, "ls-files", "--stage", "-z"),
+            _start(root, "diff-files", "--relative", "--name-only", "-z"),
+            _start(root, "ls-files", "--others", "--exclude-standard", "-z")]
+
+
+def prefetch_inventory(root: Path) -> None:
+    """Start listing `root` now, for `inventory` to read later: git works on the other core
+    while Python imports the rules (about 0.2 s of a street's run after one changed file)."""
+    key = root.resolve()
+    if key not in _STARTED:
+        with contextlib.suppress(FileNotFoundError):  # no git: inventory will say so
+            _STARTED[key] = _start_inventory(root)
+
+
 def inventory(root: Path) -> tuple[list[str], dict[str, str], list[str]] | None:
     """Every file git sees under `root` (tracked or untracked, not ignored), the blob ids of
     those whose work-tree copy matches the index, and the tracked files deleted from the work
@@ -45,9 +65,7 @@ def inventory(root: Path) -> tuple[list[str], dict[str, str], list[str]] | None:
     in Python, and the blob ids come with it.
     """
     try:
-        procs = [_start(root, "ls-files", "--stage", "-z"),
-                 _start(root, "diff-files", "--relative", "--name-only", "-z"),
-                 _start(root, "ls-files", "--others", "--exclude-standard", "-z")]
+        procs = _STARTED.pop(root.resolve(), None) or _start_inventory(root)
     except FileNotFoundError:
         return None
     outputs = [proc.communicate()[0] for proc in procs]

@@ -75,10 +75,27 @@ def _command(args: list[str]) -> str | None:
     return None
 
 
+def _prefetch(args: list[str]) -> None:
+    """For `cmty validate` of the work tree, start git listing the data repository before the
+    command's modules are imported (cmty.gitio.prefetch_inventory)."""
+    if _command(args) != "validate" or any(a == "--at" or a.startswith("--at=") for a in args):
+        return
+    from cmty import gitio
+    from cmty.config import CONFIG_NAME
+
+    given = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--repo"), None)
+    given = given or next((a.split("=", 1)[1] for a in args if a.startswith("--repo=")), None)
+    here = Path(given or Path.cwd()).resolve()
+    found = next((folder for folder in (here, *here.parents) if (folder / CONFIG_NAME).is_file()), None)
+    if found is not None and (given is None or found == here):
+        gitio.prefetch_inventory(found)
+
+
 def main(argv: list[str] | None = None) -> None:
     # One command, then the process ends: what it builds is kept until then, so the cyclic
     # collector would only scan it (0.3 s after one changed file on a street, 1 s cold).
     gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
+    _prefetch(args)
     module = COMMANDS.get(_command(args) or "")
     sys.exit(_boundary.run(build([module]) if module else app, args))
