@@ -251,3 +251,29 @@ def test_traceback_option_reraises_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(NotARepoError):
         _boundary.run(app, ["--repo", str(tmp_path), "--traceback", "validate"])
+
+
+@pytest.mark.parametrize(("args", "started"), [
+    (["--repo", "{root}", "validate"], True),
+    (["--repo={root}", "validate", "--format", "json"], True),
+    (["validate"], True),                                   # found from the working directory
+    (["--repo", "{root}", "validate", "--at", "HEAD"], False),  # a past commit: no work tree
+    (["--repo", "{root}", "list", "member"], False),
+    (["--repo", "{root}/party", "validate"], False),         # not a data repository: validate says so
+])
+def test_validate_lists_the_repository_ahead_and_the_listing_is_the_same(
+        write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch, args: list[str], started: bool) -> None:
+    from cmty import gitio
+    from cmty.cli import _prefetch
+
+    import subprocess
+
+    repo = write_repo({})
+    subprocess.run(["git", "init", "-q"], cwd=repo.root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo.root, check=True)
+    (repo.root / "party").mkdir(exist_ok=True)
+    monkeypatch.chdir(repo.root)
+    expected = gitio.inventory(repo.root)
+    _prefetch([a.replace("{root}", str(repo.root)) for a in args])
+    assert (repo.root.resolve() in gitio._STARTED) is started
+    assert gitio.inventory(repo.root) == expected and gitio._STARTED == {}
