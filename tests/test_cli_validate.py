@@ -263,10 +263,10 @@ def test_traceback_option_reraises_a_usage_error(tmp_path: Path) -> None:
 ])
 def test_validate_lists_the_repository_ahead_and_the_listing_is_the_same(
         write_repo: WriteRepo, monkeypatch: pytest.MonkeyPatch, args: list[str], started: bool) -> None:
+    import subprocess
+
     from cmty import gitio
     from cmty.cli import _prefetch
-
-    import subprocess
 
     repo = write_repo({})
     subprocess.run(["git", "init", "-q"], cwd=repo.root, check=True)
