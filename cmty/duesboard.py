@@ -95,19 +95,20 @@ def received_by_month(fees: list[dict[str, Any]], due: Callable[[str, str], Deci
     return received
 
 
-def remittances(fees: list[Rec], months: set[str], today: date) -> tuple[Remittance, ...]:
-    """What each month's collection was and what of it went up, as known on `today`."""
+def remittances(fees: list[dict[str, Any]], months: set[str], today: date) -> tuple[Remittance, ...]:
+    """What each month's collection was and what of it went up, as known on `today` (`fees` as
+    `paid_by` gives them)."""
     found = []
-    for fee in sorted(fees, key=lambda f: (str(f.data.get("period")), f.file)):
-        if str(fee.data.get("period")) not in months:
+    for data in sorted(fees, key=lambda d: (str(d.get("period")), str(d.get("org") or ""))):
+        if str(data.get("period")) not in months:
             continue
-        collected = sum((a for e in fee.data.get("entries") or [] if isinstance(e, dict)
+        collected = sum((a for e in data.get("entries") or [] if isinstance(e, dict)
                          and (a := money_or_none(e.get("amount"))) is not None), ZERO)
-        given = fee.data.get("remitted")
+        given = data.get("remitted")
         sent: dict[str, object] = given if isinstance(given, dict) else {}
         if (day(sent.get("on")) or date.max) > today:
             sent = {}
-        found.append(Remittance(str(fee.data.get("period")), str(fee.data.get("org") or ""), collected,
+        found.append(Remittance(str(data.get("period")), str(data.get("org") or ""), collected,
                                 money_or_none(sent.get("amount")), str(sent.get("on") or ""),
                                 str(sent.get("to") or "")))
     return tuple(found)
@@ -141,4 +142,4 @@ def dues_board(records: Records, period: str, today: date, policy: BoardPolicy) 
                                  tuple(shown for m in unpaid
                                        if (shown := policy.person(str(m.data.get("name", "")))))))
     return DuesBoard(records.config.name, period, tuple(months), tuple((o, names[o]) for o in orgs),
-                     tuple(rows), remittances(fees, set(months), today))
+                     tuple(rows), remittances(known, set(months), today))
