@@ -352,3 +352,16 @@ def test_the_party_board_lists_committee_posts_taken_up_and_left(capsys: pytest.
     rows = [re.sub(r" +", " ", line) for line in section.splitlines() if line.startswith("| 2026")]
     assert code == 0 and rows[:2] == ["| 2026-03-19 | O04 | 宣传委员 | 唐\\*华 | took up |",
                                       "| 2026-03-20 | O02 | 宣传委员 | 孙\\*然 | took up |"]
+
+
+def test_a_month_s_collection_counts_what_was_paid_by_the_board_s_day(capsys: pytest.CaptureFixture[str],
+                                                                       tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE_DIR, root)
+    fees = root / "party/fees/2026-09.yaml"
+    late = '  - {member: M0009, months: [2026-09], amount: "100.00", paid_on: 2026-10-20, method: 现金}\n'
+    fees.write_text(fees.read_text(encoding="utf-8").replace("entries:\n", "entries:\n" + late, 1), encoding="utf-8")
+    for as_of, collected in (("2026-10-08", "3284.20"), ("2026-10-21", "3384.20")):
+        _, out, _ = dues(capsys, root, "--period", "2026Q3", "--as-of", as_of)
+        row = next(line for line in out[out.index("## 党费上缴"):].splitlines() if line.startswith("| 2026-09"))
+        assert row.split("|")[3].strip() == collected
