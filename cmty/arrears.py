@@ -107,10 +107,7 @@ class PaidMonths:
     @classmethod
     def of(cls, months: Iterable[str]) -> PaidMonths:
         runs: list[int] = []
-        for month in sorted(set(months)):
-            if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
-                continue
-            index = int(month[:4]) * 12 + int(month[5:]) - 1
+        for index in sorted({i for month in months if (i := _month_number(month)) is not None}):
             if runs and runs[-1] == index - 1:
                 runs[-1] = index
             else:
@@ -139,6 +136,20 @@ class PaidMonths:
 
 def _index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+# A street's million member-months name a hundred or so months: each is parsed once.
+_MONTH_NUMBERS: dict[str, int | None] = {}
+
+
+def _month_number(month: str) -> int | None:
+    """The month index of YYYY-MM, None for anything else."""
+    found = _MONTH_NUMBERS.get(month, -1)
+    if found == -1:
+        valid = isinstance(month, str) and len(month) == 7 and month[4] == "-" \
+            and (month[:4] + month[5:]).isdigit()
+        found = _MONTH_NUMBERS[month] = _index(month) if valid else None
+    return found
 
 
 def paid_months_table(summaries: list[tuple[str, str, Any]]) -> dict[str, tuple[int, ...]]:

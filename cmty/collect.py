@@ -36,6 +36,7 @@ class _Reader:
         self.facts = {f.file: f for f in known}
         self._data: dict[str, dict[str, Any] | None] = {}
         self._kinds: dict[str, list[Rec]] = {}
+        self.combined: dict[str, Any] = {}  # summary name → its combination, made once a run
 
     def records(self, kind: str, rels: list[str]) -> list[Rec]:
         """Every record of a kind, built once a run for all the rules that read it."""
@@ -182,12 +183,15 @@ def _summarised(reader: _Reader, summary: Summary, by_kind: dict[str, list[str]]
     changes."""
     if summary.combine is None:
         return _summaries(reader, summary, by_kind[summary.kind])
+    if summary.name in reader.combined:  # two rules, one table (a cold run has no store to ask)
+        return reader.combined[summary.name]
     key = f"combined:{summary.name}:{digest}" if digest is not None else None
     value = reader.cache.get_collected(key) if key is not None else None
     if value is None:
         value = summary.combine(_summaries(reader, summary, by_kind[summary.kind]))
         if key is not None:
             reader.cache.put_collected(key, value)
+    reader.combined[summary.name] = value
     return value
 
 
