@@ -14,9 +14,10 @@ from __future__ import annotations
 import difflib
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from cmty import gitio
@@ -254,20 +255,25 @@ def unified_diff(old: str, new: str, path: str) -> str:
                                         f"a/{path}", f"b/{path}"))
 
 
-def diff(repo: Repo, records: Records, seal: Seal) -> dict[str, str]:
-    """Board file → unified diff between what `seal` published and what the records give now,
-    rendered as of the same day and in the same language; boards that would not change are left
-    out."""
+def rendered_again(repo: Repo, records: Records, seal: Seal) -> Iterator[tuple[str, str, Callable[[], str]]]:
+    """(board file, what `seal` published, a call rendering it from `records` now — as of the
+    same day and in the same language) for each published board; the call may raise BoardError."""
     from cmty import boards
 
     published = gitio.read_blobs(repo.root, list(seal.boards.values()))
-    changed = {}
     for path, blob in sorted(seal.boards.items()):
         kind = path.rsplit("-", 1)[-1].removesuffix(".md")
-        if kind not in boards.KINDS:
-            continue
-        old = published.get(blob, b"").decode("utf-8", "replace")
-        new = boards.render(records, kind, seal.period, seal.as_of, seal.lang)
+        if kind in boards.KINDS:
+            yield (path, published.get(blob, b"").decode("utf-8", "replace"),
+                   partial(boards.render, records, kind, seal.period, seal.as_of, seal.lang))
+
+
+def diff(repo: Repo, records: Records, seal: Seal) -> dict[str, str]:
+    """Board file → unified diff between what `seal` published and what the records give now;
+    boards that would not change are left out."""
+    changed = {}
+    for path, old, render in rendered_again(repo, records, seal):
+        new = render()
         if new != old:
             changed[path] = unified_diff(old, new, path)
     return changed

@@ -75,19 +75,14 @@ def _inputs(files: list[tuple[str, Kind]], blobs: dict[str, str], read: Callable
 
 
 def _compare(repo: Repo, records: Records, seal: Seal) -> list[Change]:
-    from cmty import boards
     from cmty.board import BoardError
+    from cmty.seal import rendered_again
     from cmty.sealcheck import first_change
 
-    published = gitio.read_blobs(repo.root, list(seal.boards.values()))
     changes: list[Change] = []
-    for path, blob in sorted(seal.boards.items()):
-        kind = path.rsplit("-", 1)[-1].removesuffix(".md")
-        if kind not in boards.KINDS:
-            continue
-        old = published.get(blob, b"").decode("utf-8", "replace")
+    for path, old, render in rendered_again(repo, records, seal):
         try:
-            new = boards.render(records, kind, seal.period, seal.as_of, seal.lang)
+            new = render()
         except BoardError as exc:
             changes.append((path, 0, 0, "", exc.message.zh + "\0" + exc.message.en))
             continue
