@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from cmty.boardpolicy import BoardError as BoardError  # raised by every board module
 from cmty.boardpolicy import BoardPolicy
 from cmty.dates import bounds_of, day
 from cmty.fees import money_or_none
@@ -21,12 +22,6 @@ from cmty.statement import Ledger
 
 ZERO = Decimal("0.00")
 KINDS_READ = ("fund", "voucher", "disclosure", "member", "resident", "complaint", "unit")
-
-
-class BoardError(Exception):
-    def __init__(self, message: Text, hint: Text) -> None:
-        super().__init__(message.en)
-        self.message, self.hint = message, hint
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,9 @@ ORGANISATION_ENDINGS = (
 _GROUP = re.compile(r"^(.+?)(等\s*[0-9]+\s*[户人名位家])$")
 
 
-class PolicyError(Exception):
+class BoardError(Exception):
+    """A board that cannot, or must not, be made: what is wrong and how to put it right."""
+
     def __init__(self, message: Text, hint: Text) -> None:
         super().__init__(message.en)
         self.message, self.hint = message, hint
@@ -87,7 +89,7 @@ def policy_for(boards: Mapping[str, Any], kind: str, reveal: bool = False) -> Bo
     given: Mapping[str, Any] = found if isinstance(found, dict) else {}
     audience = str(given.get("audience", "public"))
     if reveal and audience != "internal":
-        raise PolicyError(
+        raise BoardError(
             Text(f"{kind} 公开栏面向公众，不能用 --reveal 显示未脱敏的个人信息",
                  f"the {kind} board is public: --reveal cannot show personal data unmasked on it"),
             Text(f"仅内部使用的公开内容可在 cmty.yaml 中设 boards.{kind}.audience: internal",

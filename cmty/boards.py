@@ -11,7 +11,7 @@ from typing import Any
 from cmty import affairsboard, duesboard, leaks, partyboard
 from cmty import board as finance
 from cmty.board import BoardError, sensitive_values
-from cmty.boardpolicy import REVEALED_BANNER, BoardPolicy, PolicyError, policy_for
+from cmty.boardpolicy import REVEALED_BANNER, BoardPolicy, policy_for
 from cmty.config import Config
 from cmty.findings import Text
 from cmty.render.boards import affairs_md, dues_md, finance_md, party_md
@@ -51,10 +51,7 @@ def due_kinds(config: Config, period: str) -> list[str]:
 def render(records: Records, kind: str, period: str, today: date, lang: str, *, fmt: str = "md",
            reveal: bool = False) -> str:
     """One board as text; BoardError when it cannot or must not be made."""
-    try:
-        policy = policy_for(records.config.boards, kind, reveal)
-    except PolicyError as exc:
-        raise BoardError(exc.message, exc.hint) from None
+    policy = policy_for(records.config.boards, kind, reveal)
     text = _markdown(records, kind, period, today, lang, policy)
     _guard(records, kind, text, today, policy)
     if reveal:

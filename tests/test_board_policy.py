@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cmty.boardpolicy import DEFAULT_SHOW, REVEALED_BANNER, BoardPolicy, PolicyError, policy_for
+from cmty.boardpolicy import DEFAULT_SHOW, REVEALED_BANNER, BoardError, BoardPolicy, policy_for
 from cmty.cli import _boundary, app
 from cmty.identifiers.id_number import id_check_char
 from cmty.leaks import Leak, scan
@@ -172,7 +172,7 @@ def test_reveal_shows_every_class_in_full_and_only_on_an_internal_board() -> Non
     assert revealed.revealed
     assert [revealed.value(pii, "370102195203140025") for pii in ("name", "id-number", "income")] == [
         "370102195203140025"] * 3
-    with pytest.raises(PolicyError) as info:
+    with pytest.raises(BoardError) as info:
         policy_for({}, "party", reveal=True)
     assert info.value.message.zh == "party 公开栏面向公众，不能用 --reveal 显示未脱敏的个人信息"
     assert info.value.hint.en == "a board for internal use only can set boards.party.audience: internal in cmty.yaml"
