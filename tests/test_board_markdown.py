@@ -97,8 +97,9 @@ def test_no_board_shows_a_number_typed_into_a_description(before: str, secret: s
     """Whatever the description says around it, a number standing alone is found on the board."""
     text = finance_md(_board(f"{before} {secret} {after}"), "zh")
     assert secret in text  # the board shows descriptions as written …
-    assert any(text[leak.start:leak.end].replace(" ", "").replace("-", "") == secret
-               for leak in scan(text))  # … so the guard must catch what they hold
+    # … so the guard must catch what they hold (with a "86" typed before a mobile, as one number)
+    assert any(secret in text[leak.start:leak.end].replace(" ", "").replace("-", "")
+               for leak in scan(text))
 
 
 def test_the_board_itself_masks_names_and_reconciles() -> None:
