@@ -81,14 +81,15 @@ def _prefetch(args: list[str]) -> None:
     if _command(args) != "validate" or any(a == "--at" or a.startswith("--at=") for a in args):
         return
     from cmty import gitio
-    from cmty.config import CONFIG_NAME
+    from cmty.errors import CmtyError
+    from cmty.repo import find_repo
 
     given = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--repo"), None)
     given = given or next((a.split("=", 1)[1] for a in args if a.startswith("--repo=")), None)
-    here = Path(given or Path.cwd()).resolve()
-    found = next((folder for folder in (here, *here.parents) if (folder / CONFIG_NAME).is_file()), None)
-    if found is not None and (given is None or found == here):
-        gitio.prefetch_inventory(found)
+    try:
+        gitio.prefetch_inventory(find_repo(explicit=given).root)
+    except CmtyError:
+        return  # the command itself will say what is wrong
 
 
 def main(argv: list[str] | None = None) -> None:
